@@ -11,4 +11,5 @@ export * from './sdk/collector.js';
 export * from './sdk/connector.js';
 export * from './sdk/logger.js';
 export * from './sdk/system.js';
+export * from './soa/soa-model.js';
 export * from './time/time.js';
