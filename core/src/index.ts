@@ -4,6 +4,7 @@ export * from './evidence/canonical-json.js';
 export * from './evidence/evidence.js';
 export * from './locker/locker.js';
 export * from './locker/locker-error.js';
+export * from './run/provenance.js';
 export * from './run/results.js';
 export * from './run/run-record.js';
 export * from './sdk/check.js';
