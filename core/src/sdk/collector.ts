@@ -61,5 +61,7 @@ export function defineCollector<
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds collectors of every config and client type.
 export type AnyCollector = CollectorDefinition<string, any, any, any>;
-export type CollectorData<C> =
-  C extends CollectorDefinition<string, ConnectorInstanceBase, unknown, infer D> ? D : never;
+/** The data type of a collector. Config and client are left open: a connector's secretKeys name keys of its own
+ * config, so a collector over a richer config than ConnectorInstanceBase would not match it. */
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+export type CollectorData<C> = C extends CollectorDefinition<string, any, any, infer D> ? D : never;

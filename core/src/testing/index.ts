@@ -1,1 +1,2 @@
-export {};
+export { sampleEvidence, sampleResults, sampleRunDraft } from './fixtures.js';
+export { type LockerContractOptions, type LockerUnderTest, lockerContract } from './locker-contract.js';

@@ -1,0 +1,2 @@
+export { exportSoa, type SoaExportExtra } from './soa-export.js';
+export { importSoa } from './soa-import.js';

@@ -1,0 +1,83 @@
+import type { Logger } from '@annexa/core';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import { CONNECTOR_VERSION } from './version.js';
+
+// Internal on purpose: exporting the type of Octokit.plugin(...) fails with TS2883 under pnpm's layout,
+// so only its `request` function (typed by @octokit/rest itself) leaves this module.
+const PluggedOctokit = Octokit.plugin(throttling, retry);
+
+/** Octokit's request function, with auth, throttling and retry hooks applied. */
+export type GitHubRequest = Octokit['request'];
+
+export interface OctokitTuning {
+  /** Rate-limit waits (primary or secondary) before giving up. */
+  rateLimitRetries: number;
+  /** A wait longer than this is not worth it: give up with `rate-limited` instead of stalling the run. */
+  maxRateLimitWaitSeconds: number;
+  /** Retries of 5xx and network failures, backing off 1, 4, 9... times `serverErrorBackoffMs`. */
+  serverErrorRetries: number;
+  serverErrorBackoffMs: number;
+}
+
+export const DEFAULT_TUNING: OctokitTuning = {
+  rateLimitRetries: 3,
+  maxRateLimitWaitSeconds: 600,
+  serverErrorRetries: 3,
+  serverErrorBackoffMs: 1000,
+};
+
+/**
+ * Octokit with the throttling plugin (waits out primary and secondary rate limits, logging each wait) and the
+ * retry plugin (5xx and network errors). Rate-limit statuses are left to throttling alone, so a 403/429 is
+ * never retried twice over.
+ */
+export function createOctokit(options: {
+  token: string;
+  baseUrl: string;
+  instance: string;
+  log: Logger;
+  tuning: OctokitTuning;
+}): GitHubRequest {
+  const { log, tuning } = options;
+  const onLimit =
+    (kind: 'primary' | 'secondary') =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const details = { kind, method: request.method, route: request.url, retryAfterSeconds: retryAfter };
+      if (retryCount < tuning.rateLimitRetries && retryAfter <= tuning.maxRateLimitWaitSeconds) {
+        log.warn(
+          { ...details, attempt: retryCount + 1 },
+          'GitHub rate limit reached: waiting before retrying',
+        );
+        return true;
+      }
+      log.warn(details, 'GitHub rate limit reached: giving up');
+      return false;
+    };
+  // Octokit's own messages (deprecations, plugin warnings) go to our logger, never the console.
+  const octokitLog = {
+    debug: (message: unknown) => log.debug({ source: 'octokit' }, String(message)),
+    info: (message: unknown) => log.info({ source: 'octokit' }, String(message)),
+    warn: (message: unknown) => log.warn({ source: 'octokit' }, String(message)),
+    error: (message: unknown) => log.error({ source: 'octokit' }, String(message)),
+  };
+  const octokit = new PluggedOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    userAgent: `annexa/${CONNECTOR_VERSION}`,
+    log: octokitLog,
+    request: { log: octokitLog },
+    throttle: {
+      id: `annexa-${options.instance}`,
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+    },
+    retry: {
+      retries: tuning.serverErrorRetries,
+      retryAfterBaseValue: tuning.serverErrorBackoffMs,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
+  });
+  return octokit.request;
+}

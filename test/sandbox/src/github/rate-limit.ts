@@ -1,0 +1,63 @@
+/**
+ * The primary rate limit, per token: 5,000 requests an hour, counted down on every request and reported in
+ * the `x-ratelimit-*` headers. When a budget reaches zero the fake answers as GitHub does (403, remaining 0).
+ */
+export const HOURLY_LIMIT = 5000;
+const ANONYMOUS_LIMIT = 60;
+
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  used: number;
+  /** Epoch seconds. */
+  reset: number;
+}
+
+interface Budget {
+  used: number;
+  reset: number;
+}
+
+export class RateLimitLedger {
+  readonly #budgets = new Map<string, Budget>();
+
+  /** Counts one request against the caller's budget (undefined = no token) and returns the state after it. */
+  consume(key: string | undefined, now: Date): RateLimitState {
+    const budget = this.#budget(key, now);
+    const limit = key === undefined ? ANONYMOUS_LIMIT : HOURLY_LIMIT;
+    budget.used = Math.min(limit, budget.used + 1);
+    return { limit, remaining: limit - budget.used, used: budget.used, reset: budget.reset };
+  }
+
+  /** The state without counting a request (a 304 does not cost quota). */
+  peek(key: string | undefined, now: Date): RateLimitState {
+    const budget = this.#budget(key, now);
+    const limit = key === undefined ? ANONYMOUS_LIMIT : HOURLY_LIMIT;
+    return { limit, remaining: limit - budget.used, used: budget.used, reset: budget.reset };
+  }
+
+  isExhausted(key: string | undefined, now: Date): boolean {
+    return this.peek(key, now).remaining <= 0;
+  }
+
+  #budget(key: string | undefined, now: Date): Budget {
+    const id = key ?? '';
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    let budget = this.#budgets.get(id);
+    if (!budget || budget.reset <= nowSeconds) {
+      budget = { used: 0, reset: nowSeconds + 3600 };
+      this.#budgets.set(id, budget);
+    }
+    return budget;
+  }
+}
+
+export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(state.limit),
+    'x-ratelimit-remaining': String(state.remaining),
+    'x-ratelimit-used': String(state.used),
+    'x-ratelimit-reset': String(state.reset),
+    'x-ratelimit-resource': 'core',
+  };
+}
