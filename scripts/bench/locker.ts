@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalize, EVIDENCE_SCHEMA, type EvidenceRecord } from '../../core/src/index.js';
-import { FsLocker } from '../../storage/fs/src/index.js';
+import { canonicalize, EVIDENCE_SCHEMA, type EvidenceRecord } from '@annexa/core';
+import { FsLocker } from '@annexa/storage-fs';
 
 const REPETITIONS = 5;
 const SMALL = { count: 5_000, bytes: 4 * 1024 };
