@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controls as catalog } from '../catalog/catalog.js';
 import { InputError } from '../errors/errors.js';
 import { sha256Id } from '../evidence/canonical-json.js';
+import { catchInputError } from '../testing/catch-input-error.js';
 import { loadRiskRegister, parseRiskRegister } from './risk-register.js';
 import { loadSoa } from './soa-load.js';
 import { parseSoa } from './soa-parse.js';
@@ -64,16 +65,6 @@ function lineOf(text: string, needle: string, from = 1): number {
   const index = text.split('\n').findIndex((line, i) => i + 1 >= from && line.includes(needle));
   if (index === -1) throw new Error(`no line contains ${needle}`);
   return index + 1;
-}
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('parseSoa: a valid SoA', () => {
@@ -280,7 +271,7 @@ describe('parseSoa: unusable files throw soa-invalid', () => {
     ['controls that is not a list', 'organization: Acme\nversion: "1"\ncontrols:\n  id: "8.5"\n', 4],
     ['no controls at all', 'organization: Acme\nversion: "1"\n', 1],
   ])('%s', (_label, text, line) => {
-    const error = inputError(() => parseSoa(text, 'my/soa.yaml'));
+    const error = catchInputError(() => parseSoa(text, 'my/soa.yaml'));
     expect(error.code).toBe('soa-invalid');
     expect(error.problems[0]?.location).toMatchObject({ file: 'my/soa.yaml', line });
   });
@@ -430,10 +421,12 @@ describe('loadSoa and loadRiskRegister', () => {
 
   it('rejects duplicate and malformed risks with their lines', () => {
     const text = 'risks:\n  - id: R-01\n    title: a\n  - id: R-01\n    title: b\n  - id: R-02\n';
-    const error = inputError(() => parseRiskRegister(text, 'risks.yaml'));
+    const error = catchInputError(() => parseRiskRegister(text, 'risks.yaml'));
     expect(error.code).toBe('risks-invalid');
     expect(error.problems).toEqual([expect.objectContaining({ path: 'risks[2].title' })]);
-    const duplicate = inputError(() => parseRiskRegister(text.replace('  - id: R-02\n', ''), 'risks.yaml'));
+    const duplicate = catchInputError(() =>
+      parseRiskRegister(text.replace('  - id: R-02\n', ''), 'risks.yaml'),
+    );
     expect(duplicate.problems).toEqual([
       expect.objectContaining({ location: expect.objectContaining({ line: 4 }), path: 'risks[1].id' }),
     ]);

@@ -1,2 +1,3 @@
+export * from './catch-input-error.js';
 export { sampleEvidence, sampleResults, sampleRunDraft } from './fixtures.js';
 export { type LockerContractOptions, type LockerUnderTest, lockerContract } from './locker-contract.js';

@@ -2,19 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError } from '../errors/errors.js';
+import { catchInputError } from '../testing/catch-input-error.js';
 import { formatYamlPath } from './yaml-path.js';
 import { parseYamlSource } from './yaml-source.js';
 import { describeZodIssues } from './zod-problems.js';
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 const lineCount = (text: string): number => text.split('\n').length;
 
@@ -59,7 +50,7 @@ describe('parseYamlSource', () => {
     ['a complex key', 'a: 1\n? [x, y]\n: 2\n', 2],
     ['two documents', 'a: 1\n---\nb: 2\n', 2],
   ])('turns %s into an InputError naming file and line', (_label, source, line) => {
-    const error = inputError(() => parseYamlSource(source, 'conf.yaml', 'my-code'));
+    const error = catchInputError(() => parseYamlSource(source, 'conf.yaml', 'my-code'));
     expect(error.code).toBe('my-code');
     expect(error.problems[0]?.location.file).toBe('conf.yaml');
     expect(error.problems[0]?.location.line).toBe(line);
@@ -73,12 +64,12 @@ describe('parseYamlSource', () => {
       const name = String.fromCharCode(97 + level);
       levels.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`);
     }
-    const error = inputError(() => parseYamlSource(`${levels.join('\n')}\n`, 'bomb.yaml', 'test'));
+    const error = catchInputError(() => parseYamlSource(`${levels.join('\n')}\n`, 'bomb.yaml', 'test'));
     expect(error.message).toContain('alias expansions');
   });
 
   it('stops nesting deeper than any real file', () => {
-    const error = inputError(() =>
+    const error = catchInputError(() =>
       parseYamlSource(`${'['.repeat(500)}${']'.repeat(500)}`, 'deep.yaml', 'test'),
     );
     expect(error.problems[0]?.location.line).toBe(1);
