@@ -5,6 +5,7 @@ import {
   InputError,
   loadCurrentEvidence,
   observeAssets,
+  restrictToInstances,
 } from '@annexa/core';
 import { type CliContext, writeLine } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -23,7 +24,10 @@ export async function driftCommand(context: CliContext, options: DriftOptions): 
   const config = await loadProjectConfig(context);
   const soa = await loadProjectSoa(config);
   const locker = await openLocker(config.locker);
-  const current = await loadCurrentEvidence(locker);
+  const current = restrictToInstances(
+    await loadCurrentEvidence(locker),
+    config.connectors.map((connector) => connector.config.name),
+  );
   const results = evaluateChecks({ checks: CHECKS, current });
   const report = computeDrift({
     soa,

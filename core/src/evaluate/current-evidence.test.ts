@@ -4,7 +4,8 @@ import { MemoryLocker } from '../locker/memory-locker.js';
 import { currentOf } from '../run/__fixtures__/current.js';
 import { members, repos } from '../run/__fixtures__/test-system.js';
 import type { CollectionOutcome } from '../run/run-record.js';
-import { currentCollection, loadCurrentEvidence } from './current-evidence.js';
+import { sampleRunDraft } from '../testing/fixtures.js';
+import { currentCollection, loadCurrentEvidence, restrictToInstances } from './current-evidence.js';
 import { observeAssets } from './observe-assets.js';
 
 const store = (locker: MemoryLocker, instance: string, collector: string, day: number): Promise<Evidence> =>
@@ -128,4 +129,14 @@ describe('observeAssets', () => {
     const current = currentOf([{ instance: 'acme', collector: 'forge.repos', data: { unexpected: true } }]);
     expect(observeAssets(current, [repos])).toEqual([]);
   });
+});
+
+test('restrictToInstances keeps only the configured instances', async () => {
+  const locker = new MemoryLocker();
+  const kept = await store(locker, 'kept', 'forge.repos', 1);
+  const removed = await store(locker, 'removed', 'forge.repos', 1);
+  await locker.appendRun(sampleRunDraft([kept, removed]));
+  const current = await loadCurrentEvidence(locker);
+  expect([...current.instances.keys()].sort()).toEqual(['kept', 'removed']);
+  expect([...restrictToInstances(current, ['kept']).instances.keys()]).toEqual(['kept']);
 });

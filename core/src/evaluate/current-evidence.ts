@@ -102,3 +102,12 @@ async function withEvidence(
     return { outcome: { ...rest, status: 'error', reason }, run };
   }
 }
+
+/**
+ * Only the instances still configured: evidence of an instance removed from annexa.yaml stays in the locker
+ * (it is history) but no longer speaks for the present.
+ */
+export function restrictToInstances(current: CurrentEvidence, names: Iterable<string>): CurrentEvidence {
+  const keep = new Set(names);
+  return { instances: new Map([...current.instances].filter(([name]) => keep.has(name))) };
+}
