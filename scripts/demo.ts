@@ -13,6 +13,14 @@ const config = 'examples/demo/annexa.yaml';
 
 await rm(locker, { recursive: true, force: true });
 const sandbox = await startSandbox({ scenario: scenarioPath('github/no-2fa.yaml') });
+// The AWS SDK's standard chain reads the process environment (the CLI runs in this process): the sandbox's
+// dummy keys go there, and nothing of the user's own AWS setup is used.
+Object.assign(process.env, {
+  AWS_ACCESS_KEY_ID: 'AKIASANDBOX000000001',
+  AWS_SECRET_ACCESS_KEY: 'sandboxSecretNotARealOne0000000000000001',
+});
+delete process.env.AWS_PROFILE;
+delete process.env.AWS_SESSION_TOKEN;
 const io = {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -21,6 +29,7 @@ const io = {
     ...process.env,
     GITHUB_TOKEN: 'ghp_sandboxOwnerToken0000000000000000001',
     ANNEXA_SANDBOX_GITHUB_URL: sandbox.githubBaseUrl,
+    ANNEXA_SANDBOX_AWS_URL: sandbox.aws?.url ?? '',
     ANNEXA_DEMO_LOCKER: locker,
   },
 };
@@ -35,13 +44,18 @@ try {
   const collected = await step('collect evidence', ['-c', config, 'collect']);
   const drift = await step('compare the SoA with the evidence', ['-c', config, 'drift']);
   const verified = await step('check the locker is intact', ['-c', config, 'verify']);
-  const writes = sandbox.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD').length;
+  // A POST to GitHub's GraphQL endpoint is a query (the connector refuses to send mutations): a read.
+  const writes = sandbox.requests.filter(
+    (r) => r.method !== 'GET' && r.method !== 'HEAD' && !r.path.endsWith('/graphql'),
+  ).length;
+  const awsWrites = sandbox.aws?.calls.filter((call) => call.mutating).length ?? 0;
   console.log(
     `\nDemo done: collect exited ${collected}, drift exited ${drift} (1 = drift found), verify exited ${verified}.` +
-      `\n${sandbox.requests.length} API requests, ${writes} write requests. Evidence is in ${locker}.`,
+      `\n${sandbox.requests.length} API requests, ${writes} write requests; ${sandbox.aws?.calls.length ?? 0} AWS calls, ${awsWrites} writes. Evidence is in ${locker}.`,
   );
   // The demo succeeds when it shows what it is meant to show: drift found, evidence intact.
-  process.exitCode = collected === 0 && drift === 1 && verified === 0 && writes === 0 ? 0 : 1;
+  process.exitCode =
+    collected === 0 && drift === 1 && verified === 0 && writes === 0 && awsWrites === 0 ? 0 : 1;
 } finally {
   await sandbox.close();
 }

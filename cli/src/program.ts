@@ -4,6 +4,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { collectCommand } from './commands/collect.js';
 import { driftCommand } from './commands/drift.js';
 import { initCommand } from './commands/init.js';
+import { registerMonitoringCommands } from './commands/register-monitoring.js';
+import { registerSnapshotCommands } from './commands/register-snapshot.js';
 import { soaCheckCommand, soaExportCommand, soaImportCommand } from './commands/soa.js';
 import { verifyCommand } from './commands/verify.js';
 import { type CliContext, writeLine } from './context.js';
@@ -88,11 +90,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .action((options) => run((ctx) => driftCommand(ctx, options))());
 
   program
-    .command('verify')
-    .description('re-hash every object in the locker and check the run chain (exit 1 on any problem)')
+    .command('verify [bundle]')
+    .description(
+      're-hash every object in the locker and check the run chain, or check a snapshot bundle (exit 1 on any problem)',
+    )
     .option('--locker <dir>', 'locker directory (default: from annexa.yaml)')
+    .option('--key <file>', "the signer's public key (PEM), for a bundle")
     .option('--json', 'print the report as JSON')
-    .action((options) => run((ctx) => verifyCommand(ctx, options))());
+    .action((bundle: string | undefined, options) =>
+      run((ctx) => verifyCommand(ctx, bundle === undefined ? options : { ...options, bundle }))(),
+    );
+
+  registerSnapshotCommands(program, run);
+  registerMonitoringCommands(program, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatSoaProblems, InputError, parseSoa } from '@annexa/core';
+import { FsLocker } from '@annexa/storage-fs';
 import { type CliContext, writeLine } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { loadProjectConfig, loadProjectSoa } from '../load.js';
-import { exportSoa, importSoa } from '../soa-io/index.js';
+import { exportSoa, importSoa, soaEvidenceColumns } from '../soa-io/index.js';
+import { evidenceStateAt } from './evidence-state.js';
 
 /** `annexa soa check`: every problem of the SoA with file, line and control; exit 2 when there is any. */
 export async function soaCheckCommand(context: CliContext): Promise<ExitCode> {
@@ -27,8 +30,15 @@ export interface SoaExportOptions {
 }
 
 export async function soaExportCommand(context: CliContext, options: SoaExportOptions): Promise<ExitCode> {
-  const soa = await loadProjectSoa(await loadProjectConfig(context));
-  const bytes = await exportSoa(soa, options.format);
+  const config = await loadProjectConfig(context);
+  const soa = await loadProjectSoa(config);
+  // Evidence columns (last evidence, status, open findings) as of now, when there is a locker yet.
+  const columns = existsSync(config.locker)
+    ? soaEvidenceColumns(
+        (await evidenceStateAt(new FsLocker(config.locker), config, soa, new Date())).controls,
+      )
+    : undefined;
+  const bytes = await exportSoa(soa, options.format, columns);
   if (options.out) {
     await writeFile(resolve(context.cwd, options.out), bytes);
     writeLine(context.stderr, `wrote ${options.out}`);

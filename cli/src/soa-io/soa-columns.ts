@@ -18,6 +18,8 @@ export const SOA_EXPORT_COLUMNS = [
   { key: 'evidence_refs', width: 18 },
   { key: 'evidence_last_collected_at', width: 26 },
   { key: 'automated_checks', width: 36 },
+  { key: 'evidence_status', width: 18 },
+  { key: 'open_findings', width: 14 },
   { key: 'last_reviewed_at', width: 16 },
   { key: 'reviewer', width: 18 },
   { key: 'soa_version', width: 12 },

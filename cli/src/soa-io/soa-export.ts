@@ -8,6 +8,10 @@ import { fixZipTimestamps } from './zip-timestamps.js';
 export interface SoaExportExtra {
   evidenceLastCollectedAt?: string;
   automatedChecks?: string[];
+  /** What the evidence shows as of the export: failing, passing, not-assessable, attested, unjudged, no-evidence. */
+  evidenceStatus?: string;
+  /** Drift findings that block (every kind but understated). */
+  openFindings?: number;
 }
 
 type Row = Record<SoaColumnKey, string>;
@@ -45,6 +49,8 @@ function exportRow(soa: Soa, control: (typeof catalog)[number], extra: SoaExport
     evidence_refs: '',
     evidence_last_collected_at: extra?.evidenceLastCollectedAt ?? '',
     automated_checks: extra?.automatedChecks?.join(', ') ?? '',
+    evidence_status: extra?.evidenceStatus ?? '',
+    open_findings: extra?.openFindings === undefined ? '' : String(extra.openFindings),
     // The SoA is approved as a whole: its approval is the last review of every entry.
     last_reviewed_at: document.approvedAt ?? '',
     reviewer: document.approvedBy ?? '',

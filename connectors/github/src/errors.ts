@@ -13,6 +13,10 @@ const requestErrorShape = z.object({
     .optional(),
 });
 
+const graphqlErrorShape = z.object({
+  name: z.literal('GraphqlResponseError'),
+  errors: z.array(z.object({ message: z.string(), type: z.string().optional() })).min(1),
+});
 const githubMessageShape = z.object({ message: z.string() });
 
 export interface FailedCall {
@@ -34,6 +38,19 @@ export function toConnectorError(error: unknown, call: FailedCall): ConnectorErr
   const where = `${call.method} ${call.path}`;
   if (error instanceof Error && error.name === 'AbortError') {
     return new ConnectorError('upstream', `GitHub request ${where} was aborted`);
+  }
+  const graphqlErrors = graphqlErrorShape.safeParse(error);
+  if (graphqlErrors.success) {
+    // GraphQL reports most failures as HTTP 200 with an `errors` list (Octokit's GraphqlResponseError).
+    const said = graphqlErrors.data.errors
+      .slice(0, 3)
+      .map((entry) => entry.message.split('\n', 1)[0]?.slice(0, MAX_MESSAGE))
+      .join('; ');
+    const types = new Set(graphqlErrors.data.errors.map((entry) => entry.type));
+    const code = types.has('FORBIDDEN') ? 'forbidden' : types.has('NOT_FOUND') ? 'not-found' : 'upstream';
+    return new ConnectorError(code, `GitHub's GraphQL API answered ${where} with errors: ${said}`, {
+      context: { method: call.method, path: call.path },
+    });
   }
   const shape = requestErrorShape.safeParse(error);
   if (!shape.success) {

@@ -2,6 +2,7 @@ import type { Logger } from '@annexa/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
 import { CONNECTOR_VERSION } from './version.js';
 
 // Internal on purpose: exporting the type of Octokit.plugin(...) fails with TS2883 under pnpm's layout,
@@ -10,6 +11,8 @@ const PluggedOctokit = Octokit.plugin(throttling, retry);
 
 /** Octokit's request function, with auth, throttling and retry hooks applied. */
 export type GitHubRequest = Octokit['request'];
+/** Octokit's GraphQL function, sharing the hooks (throttling, retry) of the request function. */
+export type GitHubGraphql = Octokit['graphql'];
 
 export interface OctokitTuning {
   /** Rate-limit waits (primary or secondary) before giving up. */
@@ -39,7 +42,7 @@ export function createOctokit(options: {
   instance: string;
   log: Logger;
   tuning: OctokitTuning;
-}): GitHubRequest {
+}): { request: GitHubRequest; graphql: GitHubGraphql } {
   const { log, tuning } = options;
   const onLimit =
     (kind: 'primary' | 'secondary') =>
@@ -60,7 +63,12 @@ export function createOctokit(options: {
     debug: (message: unknown) => log.debug({ source: 'octokit' }, String(message)),
     info: (message: unknown) => log.info({ source: 'octokit' }, String(message)),
     warn: (message: unknown) => log.warn({ source: 'octokit' }, String(message)),
-    error: (message: unknown) => log.error({ source: 'octokit' }, String(message)),
+    // Octokit's request log reports every 4xx as an error line; an expected 403/404 (a feature the plan lacks)
+    // is an answer here, and every real failure surfaces as a ConnectorError anyway: keep those lines at debug.
+    error: (message: unknown) =>
+      /^[A-Z]+ \S+ - \d{3} with id /.test(String(message))
+        ? log.debug({ source: 'octokit' }, String(message))
+        : log.error({ source: 'octokit' }, String(message)),
   };
   const octokit = new PluggedOctokit({
     auth: options.token,
@@ -72,6 +80,9 @@ export function createOctokit(options: {
       id: `annexa-${options.instance}`,
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
+      // The plugin spaces every POST 1 s apart, GraphQL queries included (it cannot tell a query from a
+      // mutation). Annexa sends only queries (the fetch refuses anything else), one at a time: no spacing needed.
+      write: new Bottleneck.Group({ id: `annexa-graphql-${options.instance}`, maxConcurrent: 1, minTime: 0 }),
     },
     retry: {
       retries: tuning.serverErrorRetries,
@@ -79,5 +90,5 @@ export function createOctokit(options: {
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
   });
-  return octokit.request;
+  return { request: octokit.request, graphql: octokit.graphql };
 }

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, type InputProblem } from '../errors/errors.js';
+import { type MonitorConfig, monitorConfigSchema, monitorDefaults } from '../monitor/monitor-config.js';
 // The run's own instance type, so `config.connectors` feeds collectEvidence as is.
 import type { AnyConnectorDefinition, ConnectorInstance } from '../run/collect-evidence.js';
 import { readUserFile } from '../yaml/read-user-file.js';
@@ -19,6 +20,8 @@ export interface AnnexaConfig {
   soa: string;
   risks?: string;
   connectors: ConnectorInstance[];
+  /** alerts, schedule and exceptions (docs/monitoring.md); defaults when absent. */
+  monitor?: MonitorConfig;
 }
 
 export interface ConfigOptions {
@@ -37,6 +40,7 @@ const topSchema = z
     soa: pathSchema.describe('the SoA file (soa.yaml)'),
     risks: pathSchema.optional().describe('the risk register (risks.yaml)'),
     connectors: z.array(z.unknown()).default([]),
+    ...monitorConfigSchema.shape,
   })
   .strict();
 
@@ -110,7 +114,7 @@ export function parseConfig(text: string, file: string, options: ConfigOptions):
   }
 
   if (problems.length > 0 || !top.success) throw new InputError(CODE, redact(problems, secrets));
-  const { locker, soa, risks } = top.data;
+  const { locker, soa, risks, alerts, schedule, exceptions } = top.data;
   return {
     file: absoluteFile,
     dir,
@@ -118,6 +122,11 @@ export function parseConfig(text: string, file: string, options: ConfigOptions):
     soa: resolve(dir, soa),
     ...(risks === undefined ? {} : { risks: resolve(dir, risks) }),
     connectors,
+    monitor: monitorDefaults({
+      ...(alerts === undefined ? {} : { alerts }),
+      ...(schedule === undefined ? {} : { schedule }),
+      ...(exceptions === undefined ? {} : { exceptions }),
+    }),
   };
 }
 

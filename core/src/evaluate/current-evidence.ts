@@ -94,7 +94,7 @@ async function withEvidence(
   if (outcome.status !== 'collected' || outcome.evidence === undefined) return { outcome, run };
   const id = outcome.evidence as Evidence['id'];
   try {
-    return { outcome, run, evidence: known.get(id) ?? (await locker.getEvidence(id)) };
+    return { outcome, run, evidence: known.get(id) ?? (await locker.getEvidence(id, outcome)) };
   } catch (error) {
     // A damaged locker makes the state unknown; `annexa verify` says which object and why.
     const reason = `the evidence of ${outcome.collector} could not be read from the locker: ${errorSummary(error)}`;

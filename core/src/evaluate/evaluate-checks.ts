@@ -7,6 +7,7 @@ import { type AnyCheck, CHECK_STATUSES } from '../sdk/check.js';
 import type { AnyCollector } from '../sdk/collector.js';
 import { compareText } from './compare-text.js';
 import { type CurrentEvidence, currentCollection } from './current-evidence.js';
+import { evaluateAcrossInstances } from './evaluate-cross-system.js';
 
 /** What a check's evaluate must return; checked, because a check is code we did not write. */
 const resourceResultSchema = z.object({
@@ -43,6 +44,10 @@ export function evaluateChecks(input: {
 }): CheckResult[] {
   const results: CheckResult[] = [];
   for (const check of input.checks) {
+    if (check.scope === 'cross-system') {
+      results.push(...evaluateAcrossInstances(check, input.current, checkControlIds(check)));
+      continue;
+    }
     const type = checkConnectorType(check);
     for (const [name, instance] of input.current.instances) {
       if (type !== undefined && instance.type === type) {

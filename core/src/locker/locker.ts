@@ -2,6 +2,12 @@ import type { ContentId, Evidence, EvidenceRecord } from '../evidence/evidence.j
 import type { ResultsDocument } from '../run/results.js';
 import type { RunDraft, RunRecord } from '../run/run-record.js';
 
+/** Where a piece of evidence was collected: a hint for lockers that file evidence by instance and collector. */
+export interface EvidenceLocation {
+  instance: string;
+  collector: string;
+}
+
 export interface StoredRun {
   id: ContentId;
   record: RunRecord;
@@ -18,7 +24,7 @@ export interface LockerProblem {
 
 export interface LockerVerifyReport {
   ok: boolean;
-  /** Objects (evidence, results) re-hashed. */
+  /** Objects (evidence, results, blobs) re-hashed. */
   objects: number;
   runs: number;
   bytes: number;
@@ -37,8 +43,11 @@ export interface Locker {
   init(): Promise<void>;
   /** Stores a record (idempotent: the same record gives the same id and one object). */
   putEvidence(record: EvidenceRecord): Promise<Evidence>;
-  /** Reads and re-hashes; throws LockerError `missing` or `corrupt`. */
-  getEvidence(id: ContentId): Promise<Evidence>;
+  /**
+   * Reads and re-hashes; throws LockerError `missing` or `corrupt`. `where` (the instance and collector that
+   * stored it, as a run's collections name them) lets a backend go straight to the object instead of searching.
+   */
+  getEvidence(id: ContentId, where?: EvidenceLocation): Promise<Evidence>;
   putResults(document: ResultsDocument): Promise<ContentId>;
   getResults(id: ContentId): Promise<ResultsDocument>;
   /** Appends a run to the ledger, chained to the current head. */
@@ -50,4 +59,18 @@ export interface Locker {
   withLock<T>(fn: () => Promise<T>): Promise<T>;
   /** Re-hashes every object and the run chain; reports every object changed, missing or unexpected. */
   verify(): Promise<LockerVerifyReport>;
+  /**
+   * Stores raw bytes (a manual evidence file, a packaged report) under the sha256 of the bytes themselves,
+   * so `sha256sum` of the stored file equals the id. Idempotent: the same bytes give the same id and one blob.
+   */
+  putBlob(bytes: Uint8Array): Promise<ContentId>;
+  /** Reads a blob and re-hashes it; throws LockerError `missing` or `corrupt`. */
+  getBlob(id: ContentId): Promise<Uint8Array>;
+  /** Every blob stored, in no particular order. */
+  listBlobs(): AsyncIterable<BlobInfo>;
+}
+
+export interface BlobInfo {
+  id: ContentId;
+  size: number;
 }

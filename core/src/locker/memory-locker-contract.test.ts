@@ -6,7 +6,8 @@ import { MemoryLocker, type MemoryLockerFiles } from './memory-locker.js';
 /** The path holding the object or run with this id, found the way a person poking at the store would. */
 function pathOf(files: MemoryLockerFiles, id: ContentId): string {
   const hex = id.slice('sha256:'.length);
-  for (const path of [`evidence/${hex}.json`, `results/${hex}.json`]) if (files.has(path)) return path;
+  for (const path of [`evidence/${hex}.json`, `results/${hex}.json`, `blobs/${hex}`])
+    if (files.has(path)) return path;
   for (const [path, text] of files) {
     if (path.startsWith('runs/') && contentId(JSON.parse(text)) === id) return path;
   }

@@ -1,15 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { z } from 'zod';
-import { canonicalize, contentId } from '../evidence/canonical-json.js';
+import { canonicalize, contentId, sha256Id } from '../evidence/canonical-json.js';
 import {
   type ContentId,
+  contentIdSchema,
   type Evidence,
   type EvidenceRecord,
   evidenceRecordSchema,
 } from '../evidence/evidence.js';
 import { type ResultsDocument, resultsDocumentSchema } from '../run/results.js';
 import { RUN_SCHEMA, type RunDraft, type RunRecord, runRecordSchema } from '../run/run-record.js';
-import type { Locker, LockerProblem, LockerVerifyReport, StoredRun } from './locker.js';
+import type { BlobInfo, Locker, LockerProblem, LockerVerifyReport, StoredRun } from './locker.js';
 import { LockerError } from './locker-error.js';
 import { decodeRecord, encodeRecord } from './object-codec.js';
 
@@ -21,7 +22,8 @@ const OBJECT_KINDS = {
 
 /**
  * The files of a memory locker, keyed by path (`evidence/<hex>.json`, `results/<hex>.json`,
- * `runs/000001.json`), each holding canonical JSON text. Pass one in to look at it, or to share it
+ * `runs/000001.json`), each holding canonical JSON text; blobs (`blobs/<hex>`) hold their bytes as latin1 text,
+ * one character per byte, so any bytes round-trip. Pass one in to look at it, or to share it
  * between two lockers the way two processes share a directory.
  */
 export type MemoryLockerFiles = Map<string, string>;
@@ -29,6 +31,8 @@ export type MemoryLockerFiles = Map<string, string>;
 const EVIDENCE_DIR = 'evidence/';
 const RESULTS_DIR = 'results/';
 const RUNS_DIR = 'runs/';
+const BLOBS_DIR = 'blobs/';
+const BLOB_PATH = /^blobs\/([0-9a-f]{64})$/;
 const OBJECT_PATH = /^(evidence|results)\/([0-9a-f]{64})\.json$/;
 const RUN_PATH = /^runs\/(\d{6,})\.json$/;
 
@@ -76,6 +80,7 @@ export class MemoryLocker implements Locker {
     return { id: encoded.id, record: encoded.value as EvidenceRecord };
   }
 
+  // The location hint is not needed: the map is keyed by id.
   async getEvidence(id: ContentId): Promise<Evidence> {
     const record = this.readObject(objectPath(EVIDENCE_DIR, id), id, ...OBJECT_KINDS.evidence);
     return { id, record: record as EvidenceRecord };
@@ -89,6 +94,39 @@ export class MemoryLocker implements Locker {
 
   async getResults(id: ContentId): Promise<ResultsDocument> {
     return this.readObject(objectPath(RESULTS_DIR, id), id, ...OBJECT_KINDS.results);
+  }
+
+  async putBlob(bytes: Uint8Array): Promise<ContentId> {
+    const id = sha256Id(bytes);
+    const path = `${BLOBS_DIR}${id.slice('sha256:'.length)}`;
+    if (!this.files.has(path)) this.files.set(path, Buffer.from(bytes).toString('latin1'));
+    return id;
+  }
+
+  async getBlob(id: ContentId): Promise<Uint8Array> {
+    if (!contentIdSchema.safeParse(id).success) {
+      throw new LockerError('missing', `${String(id)} is not a blob id (expected sha256:<64 hex digits>)`);
+    }
+    const path = `${BLOBS_DIR}${id.slice('sha256:'.length)}`;
+    const text = this.files.get(path);
+    if (text === undefined)
+      throw new LockerError('missing', `blob ${id} is not in the locker ${this.location}`);
+    const bytes = Buffer.from(text, 'latin1');
+    const actual = sha256Id(bytes);
+    if (actual !== id) {
+      throw new LockerError(
+        'corrupt',
+        `${path} in ${this.location} changed after it was stored: it now hashes to ${actual}`,
+      );
+    }
+    return new Uint8Array(bytes);
+  }
+
+  async *listBlobs(): AsyncIterable<BlobInfo> {
+    for (const [path, text] of [...this.files]) {
+      const blob = BLOB_PATH.exec(path);
+      if (blob) yield { id: `sha256:${blob[1]}`, size: Buffer.byteLength(text, 'latin1') };
+    }
   }
 
   async appendRun(draft: RunDraft): Promise<StoredRun> {
@@ -163,6 +201,21 @@ export class MemoryLocker implements Locker {
     let objects = 0;
     let bytes = 0;
     for (const [path, text] of this.files) {
+      const blob = BLOB_PATH.exec(path);
+      if (blob) {
+        objects++;
+        const content = Buffer.from(text, 'latin1');
+        bytes += content.length;
+        const actual = sha256Id(content);
+        if (actual !== `sha256:${blob[1]}`) {
+          problems.push({
+            kind: 'changed',
+            path,
+            message: `changed after it was stored: it now hashes to ${actual}`,
+          });
+        }
+        continue;
+      }
       bytes += Buffer.byteLength(text);
       const object = OBJECT_PATH.exec(path);
       if (object) {

@@ -3,6 +3,7 @@ import { driftReportSchema } from '../drift/drift-report.js';
 import { evidenceRecordSchema } from '../evidence/evidence.js';
 import { resultsDocumentSchema } from '../run/results.js';
 import { runRecordSchema } from '../run/run-record.js';
+import { snapshotManifestSchema } from '../snapshot/manifest.js';
 
 /**
  * The formats users and scripts rely on, as JSON Schemas generated from the zod schemas that validate them.
@@ -22,6 +23,10 @@ export function publishedSchemas(): Record<string, unknown> {
     'annexa.drift.v1.schema.json': {
       schema: driftReportSchema,
       title: 'Annexa drift report (annexa.drift/v1)',
+    },
+    'annexa.snapshot.v1.schema.json': {
+      schema: snapshotManifestSchema,
+      title: 'Annexa snapshot manifest (annexa.snapshot/v1)',
     },
   };
   return Object.fromEntries(

@@ -58,6 +58,17 @@ export function lockerContract(
         expect(await locker.getEvidence(stored.id)).toEqual({ id: stored.id, record });
       });
 
+      test('a location hint finds the evidence, and a wrong hint never hides it', async () => {
+        const { locker } = await setup();
+        const record = sampleEvidence(2);
+        const stored = await locker.putEvidence(record);
+        const where = { instance: record.connector.instance, collector: record.collector.id };
+        expect(await locker.getEvidence(stored.id, where)).toEqual(stored);
+        expect(
+          await locker.getEvidence(stored.id, { instance: 'elsewhere', collector: 'other.kind' }),
+        ).toEqual(stored);
+      });
+
       test('storing the same record again, in any key order, gives the same id and one object', async () => {
         const { locker } = await setup();
         const record = sampleEvidence(2);
@@ -144,6 +155,45 @@ export function lockerContract(
         expect(problemFor(report.problems, changed.id)?.kind).toBe('changed');
         expect(['changed', 'unreadable']).toContain(problemFor(report.problems, garbled.id)?.kind);
         expect(problemFor(report.problems, results)?.kind).toBe('changed');
+      });
+    });
+
+    describe('blobs', () => {
+      test('stores raw bytes under the sha256 of the bytes, once, and reads them back', async () => {
+        const { locker } = await setup();
+        const bytes = new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 7) % 256));
+        const id = await locker.putBlob(bytes);
+        expect(id).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+        expect(await locker.putBlob(Uint8Array.from(bytes))).toBe(id);
+        expect(Buffer.from(await locker.getBlob(id)).equals(Buffer.from(bytes))).toBe(true);
+        const empty = await locker.putBlob(new Uint8Array());
+        expect((await locker.getBlob(empty)).byteLength).toBe(0);
+        const listed = await collect(locker.listBlobs());
+        expect(listed.sort((a, b) => a.size - b.size)).toEqual([
+          { id: empty, size: 0 },
+          { id, size: 512 },
+        ]);
+        expect(await locker.verify()).toMatchObject({ ok: true, objects: 2, problems: [] });
+      });
+
+      test('an unknown or malformed blob id is `missing`', async () => {
+        const { locker } = await setup();
+        await expectLockerError(locker.getBlob(`sha256:${'0'.repeat(64)}`), 'missing');
+        await expectLockerError(locker.getBlob('sha256:../../etc/passwd' as ContentId), 'missing');
+      });
+
+      test('a changed blob is refused by getBlob and reported by verify; a removed one is gone', async () => {
+        const harness = await setup();
+        const changed = await harness.locker.putBlob(Buffer.from('training record, signed'));
+        const removed = await harness.locker.putBlob(Buffer.from('policy v1'));
+        await harness.overwrite(changed, 'training record, forged');
+        await harness.remove(removed);
+        await expectLockerError(harness.locker.getBlob(changed), 'corrupt');
+        await expectLockerError(harness.locker.getBlob(removed), 'missing');
+        const report = await harness.locker.verify();
+        expect(report.ok).toBe(false);
+        expect(problemFor(report.problems, changed)?.kind).toBe('changed');
+        expect((await collect(harness.locker.listBlobs())).map((blob) => blob.id)).toEqual([changed]);
       });
     });
 

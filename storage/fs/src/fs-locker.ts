@@ -2,10 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
+  type BlobInfo,
   type ContentId,
   contentIdSchema,
   decodeRecord,
   type Evidence,
+  type EvidenceLocation,
   type EvidenceRecord,
   encodeRecord,
   evidenceRecordSchema,
@@ -18,12 +20,16 @@ import {
   resultsDocumentSchema,
   runRecordSchema,
   type StoredRun,
+  sha256Id,
 } from '@annexa/core';
 import type { z } from 'zod';
 import { ensureDirectory, publish, writeNewFile, writeTempFile } from './atomic-write.js';
 import { acquireLock, releaseLock } from './file-lock.js';
 import { errorCode, ioError, isNotFound } from './fs-errors.js';
 import {
+  BLOB_FILE,
+  BLOBS_DIR,
+  blobPath,
   EVIDENCE_DIR,
   evidencePath,
   GITIGNORE_CONTENT,
@@ -57,6 +63,7 @@ const INIT_TOLERATED = new Set([
   EVIDENCE_DIR,
   RESULTS_DIR,
   RUNS_DIR,
+  BLOBS_DIR,
 ]);
 
 /**
@@ -98,10 +105,14 @@ export class FsLocker implements Locker {
     return { id: encoded.id, record: encoded.value as EvidenceRecord };
   }
 
-  async getEvidence(id: ContentId): Promise<Evidence> {
+  async getEvidence(id: ContentId, where?: EvidenceLocation): Promise<Evidence> {
     await this.open();
     const hex = this.#hexOrMissing(id, 'evidence');
-    const found = await this.#findEvidence(hex);
+    // The hint names the one directory the object should be in; without it (or when it is wrong) search.
+    const hinted = where
+      ? await this.#readFirst([dirname(evidencePath(where.instance, where.collector, id))], hex)
+      : undefined;
+    const found = hinted ?? (await this.#findEvidence(hex));
     if (found === undefined)
       throw new LockerError('missing', `evidence ${id} is not in the locker ${this.location}`);
     const record = this.#decodeObject(
@@ -129,6 +140,48 @@ export class FsLocker implements Locker {
     if (bytes === undefined)
       throw new LockerError('missing', `results ${id} are not in the locker ${this.location}`);
     return this.#decodeObject(path, bytes, id, resultsDocumentSchema, 'an annexa.results/v1 document');
+  }
+
+  async putBlob(bytes: Uint8Array): Promise<ContentId> {
+    await this.open();
+    const id = sha256Id(bytes);
+    await this.#writeObject(blobPath(id), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return id;
+  }
+
+  async getBlob(id: ContentId): Promise<Uint8Array> {
+    await this.open();
+    this.#hexOrMissing(id, 'a blob');
+    const path = blobPath(id);
+    const bytes = await this.#readIfPresent(path);
+    if (bytes === undefined)
+      throw new LockerError('missing', `blob ${id} is not in the locker ${this.location}`);
+    const actual = sha256Id(bytes);
+    if (actual !== id) throw this.#corrupt(path, `changed after it was stored: it now hashes to ${actual}`);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  async *listBlobs(): AsyncIterable<BlobInfo> {
+    await this.open();
+    let names: string[];
+    try {
+      names = await readdir(join(this.#root, BLOBS_DIR));
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw ioError('list', join(this.location, BLOBS_DIR), error);
+    }
+    for (const name of names) {
+      const hex = BLOB_FILE.exec(name)?.[1];
+      if (hex === undefined) continue;
+      const size = await stat(join(this.#root, BLOBS_DIR, name)).then(
+        (stats) => stats.size,
+        (error: unknown) => {
+          if (isNotFound(error)) return undefined;
+          throw ioError('read', join(this.location, BLOBS_DIR, name), error);
+        },
+      );
+      if (size !== undefined) yield { id: `sha256:${hex}`, size };
+    }
   }
 
   async appendRun(draft: RunDraft): Promise<StoredRun> {

@@ -10,6 +10,9 @@ import { z } from 'zod';
  *   evidence/<instance>/<collector>/<hex>.json  evidence records (file name = sha256 of the bytes)
  *   results/<hex>.json                          annexa.results/v1 documents
  *   runs/<seq, 8 digits or more>.json           annexa.run/v1 records, hash-chained
+ *   blobs/<hex>                                 raw bytes (manual evidence files), name = sha256 of the bytes
+ *   state/                                      mutable state of the monitor (alerts, action register):
+ *                                               outside the content-addressed store, not verified
  *   .lock                                       present while a process holds the lock
  *   .lock.takeover                              present while a process removes a dead holder's lock
  *   .tmp/                                       temporary files, never part of the locker's content
@@ -19,6 +22,9 @@ export const LOCKER_SCHEMA = 'annexa.locker/v1';
 export const EVIDENCE_DIR = 'evidence';
 export const RESULTS_DIR = 'results';
 export const RUNS_DIR = 'runs';
+export const BLOBS_DIR = 'blobs';
+/** Mutable monitor state (`annexa run`): rewritten atomically in place, so verify leaves it alone. */
+export const STATE_DIR = 'state';
 export const LOCK_FILE = '.lock';
 export const TAKEOVER_FILE = '.lock.takeover';
 export const TMP_DIR = '.tmp';
@@ -30,6 +36,7 @@ export const IGNORED_ROOT_ENTRIES: ReadonlySet<string> = new Set([
   LOCK_FILE,
   TAKEOVER_FILE,
   TMP_DIR,
+  STATE_DIR,
   '.git',
   '.gitattributes',
 ]);
@@ -44,6 +51,7 @@ export type LockerManifest = z.infer<typeof lockerManifestSchema>;
 
 export const OBJECT_FILE = /^([0-9a-f]{64})\.json$/;
 export const RUN_FILE = /^(\d{8,})\.json$/;
+export const BLOB_FILE = /^([0-9a-f]{64})$/;
 
 export function hexOf(id: ContentId): string {
   return id.slice('sha256:'.length);
@@ -55,6 +63,10 @@ export function evidencePath(instance: string, collector: string, id: ContentId)
 
 export function resultsPath(id: ContentId): string {
   return `${RESULTS_DIR}/${hexOf(id)}.json`;
+}
+
+export function blobPath(id: ContentId): string {
+  return `${BLOBS_DIR}/${hexOf(id)}`;
 }
 
 export function runFileName(seq: number): string {

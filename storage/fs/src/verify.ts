@@ -14,6 +14,8 @@ import {
 import type { z } from 'zod';
 import { errorCode, isNotFound } from './fs-errors.js';
 import {
+  BLOB_FILE,
+  BLOBS_DIR,
   EVIDENCE_DIR,
   GITIGNORE_FILE,
   IGNORED_ROOT_ENTRIES,
@@ -53,6 +55,7 @@ export async function verifyLocker(root: string): Promise<LockerVerifyReport> {
   await walk.runs();
   await walk.results();
   await walk.evidence();
+  await walk.blobs();
   walk.missingObjects();
   const problems = walk.problems.sort(
     (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.kind < b.kind ? -1 : 1),
@@ -90,6 +93,7 @@ class Walk {
       [EVIDENCE_DIR]: 'dir',
       [RESULTS_DIR]: 'dir',
       [RUNS_DIR]: 'dir',
+      [BLOBS_DIR]: 'dir',
     };
     await this.#eachEntry('', (entry) => {
       if (IGNORED_ROOT_ENTRIES.has(entry.name)) return;
@@ -160,6 +164,25 @@ class Walk {
             await this.#checkObject(path, hex, evidenceRecordSchema, 'an annexa.evidence/v1 record');
           });
         });
+      });
+    });
+    await pool.drain();
+  }
+
+  /** Blobs hold raw bytes: the only check is that they still hash to their name. */
+  async blobs(): Promise<void> {
+    const pool = new TaskPool(READ_AHEAD);
+    await this.#eachEntry(BLOBS_DIR, async (entry) => {
+      const path = `${BLOBS_DIR}/${entry.name}`;
+      const hex = entry.isFile() ? BLOB_FILE.exec(entry.name)?.[1] : undefined;
+      if (hex === undefined) return this.#unexpected(path, entry.isDirectory());
+      await pool.add(async () => {
+        const bytes = await this.#read(path);
+        if (bytes === undefined) return;
+        this.objects++;
+        const actual = sha256Id(bytes);
+        if (actual !== `sha256:${hex}`)
+          this.#problem('changed', path, `changed after it was stored: it now hashes to ${actual}`);
       });
     });
     await pool.drain();

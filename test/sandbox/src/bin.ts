@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     scenario: args.scenario,
     ...(args.port === undefined ? {} : { port: args.port }),
   });
-  process.stdout.write(`${JSON.stringify({ url: sandbox.url, githubBaseUrl: sandbox.githubBaseUrl })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url: sandbox.url, githubBaseUrl: sandbox.githubBaseUrl, ...(sandbox.aws ? { awsUrl: sandbox.aws.url } : {}) })}\n`,
+  );
   const stop = () => {
     sandbox.close().then(
       () => process.exit(0),

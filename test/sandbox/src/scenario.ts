@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { InputError, type InputProblem } from '@annexa/core';
 import { isNode, LineCounter, parseDocument, YAMLError } from 'yaml';
 import { z } from 'zod';
+import { awsScenarioSchema } from './aws/scenario.js';
 import { githubScenarioSchema } from './github/scenario.js';
+import { googleScenarioSchema } from './google/scenario.js';
 
 /** Everything the sandbox serves. One key per fake service; a scenario may hold any of them. */
 export const sandboxScenarioSchema = z
@@ -10,6 +12,8 @@ export const sandboxScenarioSchema = z
     /** Free text: what this scenario shows. */
     description: z.string().optional(),
     github: githubScenarioSchema.optional(),
+    aws: awsScenarioSchema.optional(),
+    google: googleScenarioSchema.optional(),
   })
   .strict();
 

@@ -162,16 +162,22 @@ describe('github.members-2fa', () => {
   });
 });
 
-test('githubSystem registers the connector, both collectors and both checks', () => {
+test('githubSystem registers the connector, every collector and every check', () => {
   expect(githubSystem.connector.type).toBe('github');
   expect(githubSystem.collectors.map((collector) => collector.id)).toEqual([
     'github.org-settings',
     'github.members-2fa',
+    'github.org-access',
+    'github.repositories',
+    'github.security-alerts',
+    'github.audit-log',
   ]);
-  expect(githubSystem.checks.map((check) => check.id)).toEqual([
+  expect(githubSystem.checks.map((check) => check.id).slice(0, 2)).toEqual([
     'github_org_2fa_required',
     'github_members_2fa_enabled',
   ]);
+  expect(githubSystem.checks).toHaveLength(21);
+  expect(new Set(githubSystem.checks.map((check) => check.id)).size).toBe(21);
   // Every check reads only collectors the system registers.
   for (const check of githubSystem.checks) {
     for (const input of Object.values(check.inputs)) expect(githubSystem.collectors).toContain(input);

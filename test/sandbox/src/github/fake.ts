@@ -2,11 +2,15 @@ import { createHash } from 'node:crypto';
 import type { InjectedFault } from '../faults.js';
 import type { FakeService, ServiceRequest, ServiceResponse } from '../service.js';
 import { errorBody, organizationBody, simpleUserBody } from './bodies.js';
+import { executeGraphql } from './graphql.js';
 import { paginate, readPageRequest } from './pagination.js';
 import { RateLimitLedger, type RateLimitState, rateLimitHeaders } from './rate-limit.js';
+import { indexRepos, routeRepoEndpoints } from './repo-routes.js';
 import type { GitHubToken, GitHubWorld } from './scenario.js';
 
 export const GITHUB_PREFIX = '/github/api/v3';
+/** The fake serves REST under `/github/api/v3` and GraphQL at `/github/api/graphql`, as GHES does. */
+const SERVICE_PREFIX = '/github/api';
 
 const DOCS_GET_ORG = 'https://docs.github.com/rest/orgs/orgs#get-an-organization';
 const DOCS_LIST_MEMBERS = 'https://docs.github.com/rest/orgs/members#list-organization-members';
@@ -18,14 +22,18 @@ interface Caller {
   userId: number;
 }
 
-type Routed = { status: number; body: unknown; headers?: Record<string, string> };
+type Routed = { status: number; body?: unknown; headers?: Record<string, string> };
 
 /**
  * The GitHub REST fake: `GET /orgs/{org}` and `GET /orgs/{org}/members`, with GitHub's auth, owner-only
  * fields, pagination, rate-limit headers and error bodies.
  */
 export function createGitHubFake(world: GitHubWorld): FakeService {
-  const ledger = new RateLimitLedger();
+  const ledger = new RateLimitLedger(world.rateLimit);
+  const repoIndex = indexRepos(world);
+  /** Responses of handle still being delivered: the secondary concurrency limit counts them. */
+  const inFlight = new WeakSet<ServiceResponse>();
+  let concurrent = 0;
   const members = [...world.members].sort((a, b) => a.id - b.id);
   let requestCounter = 0;
 
@@ -67,6 +75,8 @@ export function createGitHubFake(world: GitHubWorld): FakeService {
 
   const route = (request: ServiceRequest, caller: Caller): Routed => {
     const segments = request.path.split('/').slice(1).map(safeDecode);
+    const repoRoute = routeRepoEndpoints(request, caller.token.role === 'owner', world, repoIndex, segments);
+    if (repoRoute) return repoRoute;
     const [first, orgLogin, third, ...rest] = segments;
     if (first !== 'orgs' || orgLogin === undefined || rest.length > 0) {
       return { status: 404, body: errorBody(404, 'Not Found') };
@@ -108,33 +118,74 @@ export function createGitHubFake(world: GitHubWorld): FakeService {
     };
   };
 
+  /** The answer to an authenticated request within the concurrency limit. */
+  const answerFor = (
+    request: ServiceRequest,
+    caller: Caller,
+    isGraphql: boolean,
+    now: Date,
+    id: string,
+  ): ServiceResponse => {
+    // GraphQL has its own budget (points; Annexa's query costs 1), as on GitHub.
+    const resource = isGraphql ? 'graphql' : 'core';
+    const key = `${caller.token.value}\n${resource}`;
+    if (ledger.isExhausted(key, now)) {
+      const state = ledger.peek(key, now, resource);
+      return respond(403, primaryLimitBody(403, caller, id, now), state, caller, id);
+    }
+    const routed = isGraphql
+      ? request.method === 'POST'
+        ? executeGraphql(request.body, caller.token.role === 'owner', world, repoIndex)
+        : { status: 404, body: errorBody(404, 'Not Found') }
+      : route(request, caller);
+    const etag = routed.status === 200 && !isGraphql ? weakEtag(routed.body) : undefined;
+    // A conditional request that matches costs no quota, as on GitHub.
+    if (etag && request.headers['if-none-match'] === etag) {
+      return respond(304, undefined, ledger.peek(key, now, resource), caller, id, { etag });
+    }
+    const extra = { ...routed.headers, ...(etag ? { etag } : {}) };
+    return respond(routed.status, routed.body, ledger.consume(key, now, resource), caller, id, extra);
+  };
+
   return {
     name: 'github',
-    prefix: GITHUB_PREFIX,
+    prefix: SERVICE_PREFIX,
 
-    handle(request) {
+    acceptsPost: (path) => path === '/graphql',
+
+    handle(fullRequest) {
       const now = new Date();
       const id = requestId();
+      const isGraphql = fullRequest.path === '/graphql';
+      const request = isGraphql ? fullRequest : toRest(fullRequest);
       const caller = callerOf(request);
       if (!caller) {
         return respond(401, errorBody(401, 'Bad credentials'), ledger.consume(undefined, now), undefined, id);
       }
-      const key = caller.token.value;
-      if (ledger.isExhausted(key, now)) {
-        const state = ledger.peek(key, now);
-        return respond(403, primaryLimitBody(403, caller, id, now), state, caller, id);
+      const { maxConcurrent } = world.rateLimit;
+      if (maxConcurrent !== undefined && concurrent >= maxConcurrent) {
+        // GitHub's secondary limit on concurrent requests: 403, its message, and how long to wait.
+        const body = errorBody(
+          403,
+          `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${id}.`,
+          `${DOCS_RATE_LIMITS}#about-secondary-rate-limits`,
+        );
+        return respond(403, body, ledger.peek(`${caller.token.value}\ncore`, now), caller, id, {
+          'retry-after': String(world.rateLimit.retryAfterSeconds),
+        });
       }
-      const routed = route(request, caller);
-      const etag = routed.status === 200 ? weakEtag(routed.body) : undefined;
-      // A conditional request that matches costs no quota, as on GitHub.
-      if (etag && request.headers['if-none-match'] === etag) {
-        return respond(304, undefined, ledger.peek(key, now), caller, id, { etag });
-      }
-      const extra = { ...routed.headers, ...(etag ? { etag } : {}) };
-      return respond(routed.status, routed.body, ledger.consume(key, now), caller, id, extra);
+      concurrent++;
+      const answer = answerFor(request, caller, isGraphql, now, id);
+      inFlight.add(answer);
+      return answer;
     },
 
-    fault(request, fault: InjectedFault) {
+    settled(response) {
+      if (inFlight.delete(response)) concurrent--;
+    },
+
+    fault(fullRequest, fault: InjectedFault) {
+      const request = fullRequest.path === '/graphql' ? fullRequest : toRest(fullRequest);
       const now = new Date();
       const id = requestId();
       const caller = callerOf(request);
@@ -185,7 +236,24 @@ function primaryLimitBody(status: number, caller: Caller, id: string, now: Date)
   );
 }
 
+/** The request as the REST routes see it: path and base URL below `/v3`. */
+function toRest(request: ServiceRequest): ServiceRequest {
+  // A caller that already speaks REST-relative paths (tests calling handle directly) is left as it is.
+  if (request.path !== '/v3' && !request.path.startsWith('/v3/')) return request;
+  return { ...request, path: request.path.slice('/v3'.length) || '/', baseUrl: `${request.baseUrl}/v3` };
+}
+
+const etags = new WeakMap<object, string>();
+
 function weakEtag(body: unknown): string {
+  // Bodies of cached pages are the same object each time: hash them once.
+  if (typeof body === 'object' && body !== null) {
+    const known = etags.get(body);
+    if (known) return known;
+    const etag = `W/"${createHash('sha256').update(JSON.stringify(body)).digest('hex')}"`;
+    etags.set(body, etag);
+    return etag;
+  }
   return `W/"${createHash('sha256').update(JSON.stringify(body)).digest('hex')}"`;
 }
 

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { generateMembers } from './generate-members.js';
+import {
+  alertsSchema,
+  featuresSchema,
+  generateRepos,
+  generateReposSchema,
+  rateLimitSchema,
+  repoSchema,
+} from './repo-scenario.js';
 
 const login = z
   .string()
@@ -71,12 +79,23 @@ export const githubScenarioSchema = z
     org: organizationSchema,
     members: z.array(memberSchema).default([]),
     generate: generateSchema.optional(),
+    repos: z.array(repoSchema).default([]),
+    generateRepos: generateReposSchema.optional(),
+    outsideCollaborators: z.array(z.object({ login, id: z.number().int().positive() }).strict()).default([]),
+    alerts: alertsSchema.default({ dependabot: [], codeScanning: [], secretScanning: [] }),
+    features: featuresSchema.default({ advancedSecurity: true, graphqlRulesets: true }),
+    rateLimit: rateLimitSchema.default({
+      limit: 5000,
+      windowSeconds: 3600,
+      retryAfterSeconds: 60,
+    }),
     tokens: z.array(tokenSchema).min(1, 'at least one token is needed to call the fake'),
   })
   .strict()
-  .transform(({ generate, ...scenario }) => ({
+  .transform(({ generate, generateRepos: bulkRepos, ...scenario }) => ({
     ...scenario,
     members: [...scenario.members, ...(generate ? generateMembers(generate) : [])],
+    repos: [...scenario.repos, ...(bulkRepos ? generateRepos(bulkRepos) : [])],
   }))
   .superRefine((scenario, ctx) => {
     const logins = new Set<string>();
@@ -97,6 +116,16 @@ export const githubScenarioSchema = z
       logins.add(member.login.toLowerCase());
       ids.add(member.id);
     });
+    const names = new Set<string>();
+    scenario.repos.forEach((repo, index) => {
+      if (names.has(repo.name.toLowerCase()))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['repos', index, 'name'],
+          message: `duplicate repo ${repo.name}`,
+        });
+      names.add(repo.name.toLowerCase());
+    });
     const tokens = new Set<string>();
     scenario.tokens.forEach((token, index) => {
       // The message names the index only: a token value never goes into an error.
@@ -111,3 +140,4 @@ export type GitHubWorld = z.output<typeof githubScenarioSchema>;
 export type GitHubOrganization = GitHubWorld['org'];
 export type GitHubMember = GitHubWorld['members'][number];
 export type GitHubToken = GitHubWorld['tokens'][number];
+export type GitHubRepo = GitHubWorld['repos'][number];

@@ -1,0 +1,41 @@
+import { expect, test } from 'vitest';
+import { evaluateFixture, failEveryUnit } from '../../testing/evidence-fixture.js';
+import { awsIamConsoleUsersMfa } from './check.js';
+import fail from './fail.json' with { type: 'json' };
+import pass from './pass.json' with { type: 'json' };
+
+// pass.json and fail.json are the collectors' output against the sandbox's compliant and typical accounts.
+test('pass: the compliant account', () => {
+  const results = evaluateFixture(awsIamConsoleUsersMfa, pass);
+  expect(results.map((result) => [result.resource, result.status])).toEqual([['aws/111111111111', 'pass']]);
+  expect(
+    results.every((result) => result.evidence.length === Object.keys(awsIamConsoleUsersMfa.inputs).length),
+  ).toBe(true);
+});
+
+test('fail: the typical account, with what is wrong and how to fix it', () => {
+  const results = evaluateFixture(awsIamConsoleUsersMfa, fail);
+  expect(results.map((result) => [result.resource, result.status])).toEqual([['aws/222222222222', 'fail']]);
+  const failed = results.find((result) => result.status === 'fail');
+  expect(failed?.message).toContain('1 of 3 console users of aws/222222222222 have no MFA: bob.');
+  expect(failed?.message).toMatch(/Fix: /);
+});
+
+test('an account the role could not read is not-assessable with the reason, never a pass', () => {
+  const reason = 'AWS answered AccessDenied (403) to a call: grant the action';
+  const results = evaluateFixture(awsIamConsoleUsersMfa, failEveryUnit(awsIamConsoleUsersMfa, fail, reason));
+  expect(results.map((result) => [result.resource, result.status])).toEqual([
+    ['aws/222222222222', 'not-assessable'],
+  ]);
+  expect(results[0]?.message).toContain(reason);
+});
+
+test('controls and permissions', () => {
+  expect(awsIamConsoleUsersMfa.controls.map((control) => [control.id, control.relation])).toEqual([
+    ['8.5', 'satisfies'],
+    ['5.17', 'supports'],
+  ]);
+  expect(awsIamConsoleUsersMfa.permissions.length).toBeGreaterThan(0);
+  for (const permission of awsIamConsoleUsersMfa.permissions)
+    expect(permission).toMatch(/^[a-z0-9-]+:[A-Za-z]+$/);
+});

@@ -1,0 +1,35 @@
+import {
+  type Account,
+  type AccountMapping,
+  type CrossSystemInputs,
+  type LinkedAccount,
+  linkAccounts,
+} from '@annexa/core';
+import { peopleLinks } from '../collectors/people-links.js';
+import { workspaceUsers } from '../collectors/users.js';
+import { accountsFrom, githubAccounts, mappingFrom, peopleFrom } from './account-sources.js';
+import { githubOrgMembers } from './github-members.js';
+
+/** What every identity check reads. AWS joins with one line here and one in accountsOf. */
+export const identityInputs = { users: workspaceUsers, people: peopleLinks, github: githubOrgMembers };
+export type IdentityInputs = CrossSystemInputs<typeof identityInputs>;
+
+/** Every account of every connected system (except the identity provider itself). */
+function accountsOf(inputs: IdentityInputs): Account[] {
+  return [...accountsFrom(githubAccounts, inputs.github)];
+}
+
+export interface Reconciled {
+  linked: LinkedAccount[];
+  mapping: AccountMapping;
+}
+
+/**
+ * Links every account to a person. Undefined when there is nothing to judge: no identity provider, or no account of
+ * another system, is configured or collected (an instance that failed is reported not-assessable by the engine).
+ */
+export function reconcile(inputs: IdentityInputs): Reconciled | undefined {
+  if (inputs.users.length === 0 || inputs.github.length === 0) return undefined;
+  const mapping = mappingFrom(inputs.people);
+  return { linked: linkAccounts(peopleFrom(inputs.users), accountsOf(inputs), mapping), mapping };
+}

@@ -1,0 +1,2 @@
+export * from './assessment-results.js';
+export * from './uuid-v5.js';
