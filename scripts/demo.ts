@@ -1,7 +1,7 @@
 // `npm run demo`: the main job end to end on the built-in sandbox, no credentials needed.
-// Starts the loopback GitHub fake with an organisation that does not require 2FA, runs `annexa collect`
-// and `annexa drift` with the bundled SoA (which claims 8.5 Secure authentication is implemented),
-// prints what they print, and stops the sandbox.
+// Starts the loopback fakes of GitHub (an organisation that does not require 2FA), AWS and Google Workspace
+// (a leaver still in GitHub), runs `annexa collect` and `annexa drift` with the bundled SoA (which claims 8.5
+// Secure authentication is implemented), prints what they print, and stops the sandbox.
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '@annexa/cli';
@@ -30,6 +30,8 @@ const io = {
     GITHUB_TOKEN: 'ghp_sandboxOwnerToken0000000000000000001',
     ANNEXA_SANDBOX_GITHUB_URL: sandbox.githubBaseUrl,
     ANNEXA_SANDBOX_AWS_URL: sandbox.aws?.url ?? '',
+    ANNEXA_SANDBOX_URL: sandbox.url,
+    GOOGLE_ACCESS_TOKEN: 'ya29.sandbox-admin-token-0001',
     ANNEXA_DEMO_LOCKER: locker,
   },
 };
@@ -40,7 +42,10 @@ const step = async (title: string, args: string[]) => {
 };
 
 try {
-  console.log(`Sandbox GitHub API on ${sandbox.githubBaseUrl} (organisation "acme", 2FA not required)`);
+  console.log(
+    `Sandbox on ${sandbox.url}: GitHub organisation "acme" (2FA not required), AWS account ${sandbox.aws?.url ?? ''},` +
+      ' Google Workspace domain acme.example (bob has left but is still in the GitHub organisation)',
+  );
   const collected = await step('collect evidence', ['-c', config, 'collect']);
   const drift = await step('compare the SoA with the evidence', ['-c', config, 'drift']);
   const verified = await step('check the locker is intact', ['-c', config, 'verify']);

@@ -15,6 +15,7 @@ export const googleWorkspaceConnector = defineConnector<
   type: 'google-workspace',
   config: googleWorkspaceConfigSchema,
   secretKeys: ['accessToken'],
+  pathKeys: ['serviceAccountKeyFile', 'people'],
   describe: describeGoogleWorkspace,
   create: (config, context) => createGoogleWorkspaceClient(config, context),
 });

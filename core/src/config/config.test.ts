@@ -29,8 +29,16 @@ const tiny = defineConnector({
 });
 const other = defineConnector({
   type: 'other',
-  config: z.object({ name: z.string(), type: z.literal('other'), region: z.string() }).strict(),
+  config: z
+    .object({
+      name: z.string(),
+      type: z.literal('other'),
+      region: z.string(),
+      keyFile: z.string().optional(),
+    })
+    .strict(),
   secretKeys: [],
+  pathKeys: ['keyFile'],
   describe: (config) => config.region,
   create: () => ({}),
 });
@@ -282,5 +290,19 @@ describe('loadConfig and the template', () => {
     expect(() => parseConfig(text, '/x/annexa.yaml', { connectors: [github], env: {} })).toThrow(
       /GITHUB_TOKEN/,
     );
+  });
+});
+
+describe('connector paths', () => {
+  it('resolves the path keys of a connector against the directory of annexa.yaml, like locker and soa', () => {
+    const config = parseConfig(
+      'locker: ./evidence\nsoa: ./soa.yaml\nconnectors:\n  - { name: o, type: other, region: eu, keyFile: ./keys/sa.json }\n  - { name: p, type: other, region: eu, keyFile: /etc/annexa/sa.json }\n',
+      '/srv/annexa/annexa.yaml',
+      { connectors },
+    );
+    expect(config.connectors.map((c) => (c.config as { keyFile?: string }).keyFile)).toEqual([
+      '/srv/annexa/keys/sa.json',
+      '/etc/annexa/sa.json',
+    ]);
   });
 });

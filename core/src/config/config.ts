@@ -121,7 +121,7 @@ export function parseConfig(text: string, file: string, options: ConfigOptions):
     locker: resolve(dir, locker),
     soa: resolve(dir, soa),
     ...(risks === undefined ? {} : { risks: resolve(dir, risks) }),
-    connectors,
+    connectors: connectors.map((instance) => resolvePathKeys(instance, dir)),
     monitor: monitorDefaults({
       ...(alerts === undefined ? {} : { alerts }),
       ...(schedule === undefined ? {} : { schedule }),
@@ -239,4 +239,14 @@ function redact(problems: InputProblem[], secrets: readonly string[]): InputProb
     ...problem,
     message: hidden.reduce((message, secret) => message.split(secret).join('***'), problem.message),
   }));
+}
+
+/** Paths in a connector's config (a key file, people.yaml) are relative to annexa.yaml, like locker and soa. */
+function resolvePathKeys(instance: ConnectorInstance, dir: string): ConnectorInstance {
+  const config: Record<string, unknown> = { ...instance.config };
+  for (const key of instance.definition.pathKeys ?? []) {
+    const value = config[key];
+    if (typeof value === 'string') config[key] = resolve(dir, value);
+  }
+  return { ...instance, config: config as unknown as ConnectorInstance['config'] };
 }
