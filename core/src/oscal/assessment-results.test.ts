@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
+import ajvFormats from 'ajv-formats';
 import { expect, test } from 'vitest';
 import { computeDrift } from '../drift/compute-drift.js';
 import { loadCurrentEvidence } from '../evaluate/current-evidence.js';
@@ -8,19 +10,32 @@ import { FEBRUARY, sampleLedger } from '../snapshot/__fixtures__/ledger.js';
 import { controlStates } from '../snapshot/control-status.js';
 import { lockerAsOf } from '../snapshot/locker-as-of.js';
 import { parseSoa } from '../soa/soa-parse.js';
-import { oscalAssessmentResults } from './assessment-results.js';
+import { OSCAL_VERSION, oscalAssessmentResults } from './assessment-results.js';
 import { uuidV5 } from './uuid-v5.js';
 
-const schema = JSON.parse(
-  readFileSync(
-    new URL(
-      '../../../test/fixtures/oscal/oscal-1.1.2-assessment-results.subset.schema.json',
-      import.meta.url,
-    ),
-    'utf8',
-  ),
+/** NIST's own OSCAL 1.1.3 assessment-results JSON Schema, byte for byte (provenance in the README beside it). */
+const SCHEMA_FILE = new URL(
+  '../../../test/fixtures/oscal/nist-v1.1.3/oscal_assessment-results_schema.json',
+  import.meta.url,
 );
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+/** SHA-256 of the release asset usnistgov/OSCAL v1.1.3 `oscal_assessment-results_schema.json`. */
+const SCHEMA_SHA256 = 'd9e34757f0c12aff61f52b821f0b8f83ba0ba75b3a149a202b08ba82f82bc4c3';
+const schemaBytes = readFileSync(SCHEMA_FILE);
+const schema = JSON.parse(schemaBytes.toString('utf8'));
+
+/**
+ * Ajv's defaults (draft-07, strict) compile the NIST schema once its formats are known: ajv-formats adds
+ * date-time, uri, uri-reference and email. The token pattern `^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$` needs the
+ * `u` flag, which `unicodeRegExp` (on by default in Ajv 8) gives; it is spelled out because without it every
+ * token fails (a test below shows it).
+ */
+function compile(unicodeRegExp: boolean) {
+  const ajv = new Ajv({ allErrors: true, unicodeRegExp });
+  // ajv-formats is CommonJS whose types declare an ES default export: under NodeNext the plugin is `.default`.
+  ajvFormats.default(ajv);
+  return ajv.compile(schema);
+}
+const validate = compile(true);
 
 const SOA = `organization: Acme Ltd
 version: "2026.1"
@@ -32,6 +47,12 @@ controls:
     risks: [R-1]
 `;
 
+interface OscalObservation {
+  collected: string;
+  expires: string;
+  props: { value: string }[];
+  'relevant-evidence': { href?: string; description?: string }[];
+}
 interface OscalFinding {
   description: string;
   target: { 'target-id': string; status: { state: string } };
@@ -40,18 +61,16 @@ interface OscalFinding {
 interface OscalDocument {
   'assessment-results': {
     uuid: string;
-    results: {
-      observations: { collected: string; expires: string; props: { value: string }[] }[];
-      findings: OscalFinding[];
-    }[];
+    metadata: { version: string; 'oscal-version': string };
+    results: { observations: OscalObservation[]; findings: OscalFinding[] }[];
     'back-matter': { resources: { rlinks: { hashes: { value: string }[] }[] }[] };
   };
 }
 
-async function document(at: Date): Promise<OscalDocument> {
+async function document(at: Date, soaText = SOA): Promise<OscalDocument> {
   const locker = await sampleLedger();
   const current = await loadCurrentEvidence(lockerAsOf(locker, at));
-  const soa = parseSoa(SOA, 'soa.yaml');
+  const soa = parseSoa(soaText, 'soa.yaml');
   const head = await lockerAsOf(locker, at).headRun();
   const stored: ResultsDocument = await locker.getResults(head?.record.results as `sha256:${string}`);
   const drift = computeDrift({
@@ -73,10 +92,21 @@ async function document(at: Date): Promise<OscalDocument> {
   }) as unknown as OscalDocument;
 }
 
-test('the export is valid OSCAL 1.1 assessment results, with hashes, collected/expires and findings per control', async () => {
+function errorsOf(valid: boolean): string {
+  return valid ? '' : JSON.stringify(validate.errors, null, 2);
+}
+
+test('the vendored schema is the NIST OSCAL 1.1.3 release asset, unmodified', () => {
+  expect(createHash('sha256').update(schemaBytes).digest('hex')).toBe(SCHEMA_SHA256);
+  expect(schema.$id).toBe(`http://csrc.nist.gov/ns/oscal/${OSCAL_VERSION}/oscal-ar-schema.json`);
+});
+
+test('the export is valid against the official OSCAL assessment-results schema, with hashes, collected/expires and findings per control', async () => {
   const oscal = await document(FEBRUARY.to);
-  expect(validate(oscal), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  const valid = validate(oscal);
+  expect(valid, errorsOf(valid)).toBe(true);
   const results = oscal['assessment-results'];
+  expect(results.metadata['oscal-version']).toBe(OSCAL_VERSION);
   const [result] = results.results;
   expect(result?.observations).toHaveLength(3);
   expect(result?.observations[0]).toMatchObject({
@@ -100,9 +130,12 @@ test('the export is valid OSCAL 1.1 assessment results, with hashes, collected/e
 });
 
 test('a control whose checks pass and whose SoA entry holds is satisfied', async () => {
-  const oscal = (await document(new Date('2026-02-03T12:00:00Z')))['assessment-results'];
-  expect(validate({ 'assessment-results': oscal })).toBe(true);
-  const finding = oscal.results[0]?.findings.find((f) => f.target['target-id'] === 'a.8.5');
+  const oscal = await document(new Date('2026-02-03T12:00:00Z'));
+  const valid = validate(oscal);
+  expect(valid, errorsOf(valid)).toBe(true);
+  const finding = oscal['assessment-results'].results[0]?.findings.find(
+    (f) => f.target['target-id'] === 'a.8.5',
+  );
   expect(finding?.target.status.state, finding?.description).toBe('satisfied');
   expect(finding?.['related-observations']?.length).toBeGreaterThan(0);
 });
@@ -113,12 +146,75 @@ test('UUIDs are derived from content: the same state gives the same document, an
   expect(other['assessment-results'].uuid).not.toBe((await document(FEBRUARY.to))['assessment-results'].uuid);
 });
 
-test('the schema rejects what OSCAL rejects', async () => {
-  const oscal = structuredClone(await document(FEBRUARY.to));
-  const finding = oscal['assessment-results'].results[0]?.findings[0];
-  if (!finding) throw new Error('expected a finding');
-  finding.target.status.state = 'passed';
-  expect(validate(oscal)).toBe(false);
+test('the official schema rejects what OSCAL rejects', async () => {
+  const cases: [string, (oscal: OscalDocument) => void, string][] = [
+    [
+      'a finding state outside satisfied / not-satisfied',
+      (oscal) => {
+        const finding = oscal['assessment-results'].results[0]?.findings[0];
+        if (finding) finding.target.status.state = 'passed';
+      },
+      '/assessment-results/results/0/findings/0/target/status/state',
+    ],
+    [
+      'relevant evidence without a description',
+      (oscal) => {
+        const evidence = oscal['assessment-results'].results[0]?.observations[0]?.['relevant-evidence'][0];
+        if (evidence) delete evidence.description;
+      },
+      '/assessment-results/results/0/observations/0/relevant-evidence/0',
+    ],
+    [
+      'a collection time without a time zone',
+      (oscal) => {
+        const observation = oscal['assessment-results'].results[0]?.observations[0];
+        if (observation) observation.collected = '2026-02-17T08:00:01';
+      },
+      '/assessment-results/results/0/observations/0/collected',
+    ],
+    [
+      'a control id that is not a token',
+      (oscal) => {
+        const finding = oscal['assessment-results'].results[0]?.findings[0];
+        if (finding) finding.target['target-id'] = '8.5';
+      },
+      '/assessment-results/results/0/findings/0/target/target-id',
+    ],
+  ];
+  const oscal = await document(FEBRUARY.to);
+  for (const [what, mutate, path] of cases) {
+    const broken = structuredClone(oscal);
+    mutate(broken);
+    expect(validate(broken), what).toBe(false);
+    expect(
+      validate.errors?.map((e) => e.instancePath),
+      what,
+    ).toContain(path);
+  }
+});
+
+test('an SoA version with line breaks or outer spaces becomes one OSCAL string line', async () => {
+  const oscal = await document(
+    FEBRUARY.to,
+    SOA.replace('version: "2026.1"', 'version: " 2026.1\\n  draft "'),
+  );
+  const valid = validate(oscal);
+  expect(valid, errorsOf(valid)).toBe(true);
+  expect(oscal['assessment-results'].metadata.version).toBe('2026.1 draft');
+});
+
+test('without Unicode regular expressions the schema rejects every OSCAL token, so the option matters', async () => {
+  const oscal = await document(FEBRUARY.to);
+  const withoutUnicode = compile(false);
+  expect(withoutUnicode(oscal)).toBe(false);
+  expect(withoutUnicode.errors?.map((e) => e.instancePath)).toContain(
+    '/assessment-results/results/0/findings/0/target/target-id',
+  );
+  // With them, a token may hold any Unicode letter, as NCName allows.
+  const accented = structuredClone(oscal);
+  const finding = accented['assessment-results'].results[0]?.findings[0];
+  if (finding) finding.target['target-id'] = 'contrôle-8.5';
+  expect(validate(accented), errorsOf(false)).toBe(true);
 });
 
 test('uuidV5 matches the RFC 9562 test vector', () => {

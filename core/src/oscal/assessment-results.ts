@@ -4,7 +4,8 @@ import type { ControlState } from '../snapshot/control-status.js';
 import type { Soa } from '../soa/soa-model.js';
 import { uuidV5 } from './uuid-v5.js';
 
-export const OSCAL_VERSION = '1.1.2';
+/** The OSCAL release the export follows; its assessment-results JSON Schema validates it in the tests. */
+export const OSCAL_VERSION = '1.1.3';
 /** Namespace of the props Annexa adds; OSCAL requires one for names outside its own vocabulary. */
 export const ANNEXA_NS = 'https://annexa.dev/ns/oscal';
 
@@ -120,7 +121,7 @@ export function oscalAssessmentResults(input: OscalInput): Json {
       metadata: {
         title: `${input.soa.document.organization}: ISO/IEC 27001:2022 assessment results`,
         'last-modified': at,
-        version: input.soa.document.version,
+        version: oscalString(input.soa.document.version),
         'oscal-version': OSCAL_VERSION,
         props: [{ name: 'generator', ns: ANNEXA_NS, value: `${input.tool.name} ${input.tool.version}` }],
       },
@@ -133,6 +134,14 @@ export function oscalAssessmentResults(input: OscalInput): Json {
       ...(resources.length > 0 ? { 'back-matter': { resources } } : {}),
     },
   };
+}
+
+/**
+ * Text as an OSCAL StringDatatype (`^\S(.*\S)?$`: one line, no space at either end), which the SoA's free-form
+ * version need not be: whitespace runs become one space and the ends are trimmed.
+ */
+export function oscalString(text: string): string {
+  return text.replace(/\s+/g, ' ').trim() || '-';
 }
 
 /** `8.5` as an OSCAL token (a letter first): `a.8.5`. */
