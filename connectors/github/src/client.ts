@@ -1,6 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { type ConnectorContext, ConnectorError } from '@annexa/core';
 import { z } from 'zod';
+import { InstallationTokens } from './app-auth.js';
 import { GITHUB_API, type GitHubConfig } from './config.js';
 import {
   classicFromRest,
@@ -96,15 +97,25 @@ export function createGitHubClient(
   const graphqlUrl = graphqlEndpoint(baseUrl);
   const log = context.log.child({ connector: config.name, system: 'github' });
   const settings = { ...DEFAULT_TUNING, ...tuning };
+  if (config.token === undefined && config.app === undefined) {
+    throw new ConnectorError('auth', `GitHub instance ${config.name} has neither token nor app`);
+  }
+  const installation = config.app
+    ? new InstallationTokens({ app: config.app, baseUrl, log, signal: context.signal })
+    : undefined;
   const { request, graphql } = createOctokit({
-    token: config.token,
+    token: installation ? () => installation.token() : (config.token ?? ''),
     baseUrl,
     instance: config.name,
     log,
     tuning: settings,
   });
   const gate = new RateLimitGate({ log, maxWaitSeconds: settings.maxRateLimitWaitSeconds });
-  const cache = config.cacheDir ? new EtagCache(config.cacheDir, config.token) : undefined;
+  // An App's tokens change every hour but see the same: its cache is keyed by the installation.
+  const cacheIdentity = config.app
+    ? `app:${config.app.appId}:installation:${config.app.installationId}`
+    : (config.token ?? '');
+  const cache = config.cacheDir ? new EtagCache(config.cacheDir, cacheIdentity) : undefined;
   const recordingFetch = createRecordingFetch(baseUrl, { graphqlUrl, gate, ...(cache ? { cache } : {}) });
 
   /**

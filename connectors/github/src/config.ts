@@ -1,6 +1,29 @@
 import { z } from 'zod';
 import { scopeSchema } from './scope.js';
 
+const numericId = (what: string) =>
+  z.union([
+    z.number().int().positive(),
+    // From the environment (`${GITHUB_APP_ID}`) a number arrives as a string.
+    z
+      .string()
+      .regex(/^\d{1,18}$/, `must be the ${what}, a number`)
+      .transform(Number),
+  ]);
+
+/** A GitHub App installation: its id, the path of its private key (PEM), and the installation on the org. */
+export const appSchema = z
+  .object({
+    /** The App ID (a number) from the App's settings page. */
+    appId: numericId('App ID'),
+    /** Path of the App's private key (.pem), relative to annexa.yaml. The key is read, never logged or kept. */
+    privateKeyFile: z.string().min(1, 'must be the path of the App private key (.pem)'),
+    /** The installation of the App on this organisation (the number in its settings URL). */
+    installationId: numericId('installation id'),
+  })
+  .strict();
+export type GitHubAppConfig = z.output<typeof appSchema>;
+
 /** One GitHub organisation in annexa.yaml. `baseUrl` is for GitHub Enterprise Server (`https://HOST/api/v3`). */
 export const githubConfigSchema = z
   .object({
@@ -12,7 +35,10 @@ export const githubConfigSchema = z
         /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/,
         'must be a GitHub organization login (letters, digits, hyphens)',
       ),
-    token: z.string().min(1, 'must be a GitHub token (classic or fine-grained)'),
+    /** A classic or fine-grained PAT, or an installation token minted outside Annexa. Exactly one of token and app. */
+    token: z.string().min(1, 'must be a GitHub token (classic or fine-grained)').optional(),
+    /** A GitHub App installation (preferred): Annexa mints and refreshes the installation token itself. */
+    app: appSchema.optional(),
     baseUrl: z
       .url({
         protocol: /^https?$/,
@@ -45,7 +71,19 @@ export const githubConfigSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    if ((config.token === undefined) === (config.app === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: config.token === undefined ? [] : ['app'],
+        message:
+          config.token === undefined
+            ? 'needs either token (a personal access token) or app ({ appId, privateKeyFile, installationId })'
+            : 'give either token or app, not both',
+      });
+    }
+  });
 
 export type GitHubConfig = z.infer<typeof githubConfigSchema>;
 

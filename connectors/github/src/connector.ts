@@ -7,6 +7,7 @@ export const githubConnector = defineConnector<'github', GitHubConfig, GitHubCli
   type: 'github',
   config: githubConfigSchema,
   secretKeys: ['token'],
+  pathKeys: ['app.privateKeyFile'],
   describe: describeGitHub,
   create: (config, context) => createGitHubClient(config, context),
 });

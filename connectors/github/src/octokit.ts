@@ -37,7 +37,8 @@ export const DEFAULT_TUNING: OctokitTuning = {
  * never retried twice over.
  */
 export function createOctokit(options: {
-  token: string;
+  /** A fixed token, or a function giving a valid one before every request (a GitHub App installation). */
+  token: string | (() => Promise<string>);
   baseUrl: string;
   instance: string;
   log: Logger;
@@ -70,8 +71,9 @@ export function createOctokit(options: {
         ? log.debug({ source: 'octokit' }, String(message))
         : log.error({ source: 'octokit' }, String(message)),
   };
+  const { token } = options;
   const octokit = new PluggedOctokit({
-    auth: options.token,
+    ...(typeof token === 'string' ? { auth: token } : { authStrategy: () => installationAuth(token) }),
     baseUrl: options.baseUrl,
     userAgent: `annexa/${CONNECTOR_VERSION}`,
     log: octokitLog,
@@ -91,4 +93,22 @@ export function createOctokit(options: {
     },
   });
   return { request: octokit.request, graphql: octokit.graphql };
+}
+
+type EndpointRequest = ((options: unknown) => Promise<unknown>) & {
+  endpoint: { merge(route: unknown, parameters?: unknown): { headers: Record<string, string> } };
+};
+
+/**
+ * An Octokit auth strategy that asks for a token before every request (as @octokit/auth-token does for a fixed
+ * one), so an expiring installation token is replaced without rebuilding the client.
+ */
+function installationAuth(token: () => Promise<string>) {
+  return Object.assign(async () => ({ type: 'token', tokenType: 'installation', token: await token() }), {
+    hook: async (request: EndpointRequest, route: unknown, parameters?: unknown) => {
+      const endpoint = request.endpoint.merge(route, parameters);
+      endpoint.headers.authorization = `token ${await token()}`;
+      return request(endpoint);
+    },
+  });
 }

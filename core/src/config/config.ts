@@ -245,8 +245,15 @@ function redact(problems: InputProblem[], secrets: readonly string[]): InputProb
 function resolvePathKeys(instance: ConnectorInstance, dir: string): ConnectorInstance {
   const config: Record<string, unknown> = { ...instance.config };
   for (const key of instance.definition.pathKeys ?? []) {
-    const value = config[key];
-    if (typeof value === 'string') config[key] = resolve(dir, value);
+    // `app.privateKeyFile`: the nested object is copied, never changed in place.
+    const [outer = '', inner] = key.split('.', 2);
+    const nested = config[outer];
+    if (inner === undefined) {
+      if (typeof nested === 'string') config[outer] = resolve(dir, nested);
+    } else if (typeof nested === 'object' && nested !== null) {
+      const value = (nested as Record<string, unknown>)[inner];
+      if (typeof value === 'string') config[outer] = { ...nested, [inner]: resolve(dir, value) };
+    }
   }
   return { ...instance, config: config as unknown as ConnectorInstance['config'] };
 }

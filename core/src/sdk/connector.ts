@@ -27,8 +27,11 @@ export interface ConnectorDefinition<
   config: z.ZodType<Config>;
   /** Config keys holding secrets: never logged, never written to evidence. */
   secretKeys: readonly (keyof Config & string)[];
-  /** Config keys holding file paths: resolved against the directory of annexa.yaml. */
-  pathKeys?: readonly (keyof Config & string)[];
+  /**
+   * Config keys holding file paths: resolved against the directory of annexa.yaml. A dotted key names a field of
+   * a nested object (`app.privateKeyFile`).
+   */
+  pathKeys?: readonly ((keyof Config & string) | `${keyof Config & string}.${string}`)[];
   /** A human name for what the instance observes, e.g. `github.com/orgs/acme`. */
   describe(config: Config): string;
   create(config: Config, context: ConnectorContext): Client | Promise<Client>;

@@ -39,9 +39,10 @@ export function organizationBody(
     description: org.description,
     ...(org.name === null ? {} : { name: org.name }),
     company: '',
-    blog: '',
+    // GitHub's description types blog as a URI and email as an address: an empty string would not match.
+    blog: `https://${org.login.toLowerCase()}.example`,
     location: '',
-    email: '',
+    email: `security@${org.login.toLowerCase()}.example`,
     twitter_username: null,
     is_verified: false,
     has_organization_projects: true,

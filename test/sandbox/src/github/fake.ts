@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { InjectedFault } from '../faults.js';
 import type { FakeService, ServiceRequest, ServiceResponse } from '../service.js';
+import { ACCESS_TOKENS_PATH, type MintedToken, mintInstallationToken } from './apps.js';
 import { errorBody, organizationBody, simpleUserBody } from './bodies.js';
 import { executeGraphql } from './graphql.js';
 import { paginate, readPageRequest } from './pagination.js';
@@ -37,12 +38,20 @@ export function createGitHubFake(world: GitHubWorld): FakeService {
   const members = [...world.members].sort((a, b) => a.id - b.id);
   let requestCounter = 0;
 
-  const callerOf = (request: ServiceRequest): Caller | undefined => {
+  /** Installation tokens minted from the scenario's Apps, in order; expired ones are refused. */
+  const minted: MintedToken[] = [];
+
+  const callerOf = (request: ServiceRequest, now = new Date()): Caller | undefined => {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header) : null;
     const index = match ? world.tokens.findIndex((token) => token.value === match[1]) : -1;
     const token = world.tokens[index];
-    return token ? { token, userId: 7001 + index } : undefined;
+    if (token) return { token, userId: 7001 + index };
+    const installation = match ? minted.findIndex((candidate) => candidate.value === match[1]) : -1;
+    const live = minted[installation];
+    return live && live.expiresAt > now.getTime() / 1000
+      ? { token: live, userId: 9001 + installation }
+      : undefined;
   };
 
   const requestId = (): string => {
@@ -151,14 +160,30 @@ export function createGitHubFake(world: GitHubWorld): FakeService {
     name: 'github',
     prefix: SERVICE_PREFIX,
 
-    acceptsPost: (path) => path === '/graphql',
+    // GraphQL queries, and the one REST POST Annexa sends: minting an App's installation token.
+    acceptsPost: (path) => path === '/graphql' || ACCESS_TOKENS_PATH.test(path.replace(/^\/v3/, '')),
 
     handle(fullRequest) {
       const now = new Date();
       const id = requestId();
       const isGraphql = fullRequest.path === '/graphql';
       const request = isGraphql ? fullRequest : toRest(fullRequest);
-      const caller = callerOf(request);
+      const installation = ACCESS_TOKENS_PATH.exec(request.path)?.[1];
+      if (installation !== undefined && !isGraphql) {
+        if (request.method !== 'POST') {
+          return respond(404, errorBody(404, 'Not Found'), ledger.peek(undefined, now), undefined, id);
+        }
+        const header = request.headers.authorization;
+        const answer = mintInstallationToken(
+          world.apps,
+          typeof header === 'string' ? header : undefined,
+          Number(installation),
+          now,
+        );
+        if (answer.minted) minted.push(answer.minted);
+        return respond(answer.status, answer.body, ledger.peek(undefined, now), undefined, id);
+      }
+      const caller = callerOf(request, now);
       if (!caller) {
         return respond(401, errorBody(401, 'Bad credentials'), ledger.consume(undefined, now), undefined, id);
       }

@@ -4,6 +4,7 @@ import type { GitHubOrganization, GitHubRepo } from './scenario.js';
 
 type MinimalRepository = components['schemas']['minimal-repository'];
 type BranchProtection = components['schemas']['branch-protection'];
+type SimpleRepository = components['schemas']['simple-repository'];
 type RepositoryRule = components['schemas']['repository-rule-detailed'];
 
 const status = (on: boolean) => ({ status: on ? ('enabled' as const) : ('disabled' as const) });
@@ -93,6 +94,61 @@ export function repositoryBody(
         }
       : { permissions: { admin: false, maintain: false, push: false, triage: true, pull: true } }),
   };
+}
+
+/** The keys of `simple-repository` (what alerts embed): identity and URL fields of a `minimal-repository`. */
+const SIMPLE_REPOSITORY_KEYS = [
+  'id',
+  'node_id',
+  'name',
+  'full_name',
+  'owner',
+  'private',
+  'html_url',
+  'description',
+  'fork',
+  'url',
+  'archive_url',
+  'assignees_url',
+  'blobs_url',
+  'branches_url',
+  'collaborators_url',
+  'comments_url',
+  'commits_url',
+  'compare_url',
+  'contents_url',
+  'contributors_url',
+  'deployments_url',
+  'downloads_url',
+  'events_url',
+  'forks_url',
+  'git_commits_url',
+  'git_refs_url',
+  'git_tags_url',
+  'issue_comment_url',
+  'issue_events_url',
+  'issues_url',
+  'keys_url',
+  'labels_url',
+  'languages_url',
+  'merges_url',
+  'milestones_url',
+  'notifications_url',
+  'pulls_url',
+  'releases_url',
+  'stargazers_url',
+  'statuses_url',
+  'subscribers_url',
+  'subscription_url',
+  'tags_url',
+  'teams_url',
+  'trees_url',
+  'hooks_url',
+] as const satisfies readonly (keyof SimpleRepository & keyof MinimalRepository)[];
+
+/** `simple-repository` cut from a `minimal-repository`. */
+export function simpleRepositoryBody(repository: MinimalRepository): SimpleRepository {
+  return Object.fromEntries(SIMPLE_REPOSITORY_KEYS.map((key) => [key, repository[key]])) as SimpleRepository;
 }
 
 /** `branch-protection` of a default branch with classic protection. */

@@ -1,7 +1,14 @@
 import type { ServiceRequest } from '../service.js';
 import { errorBody, simpleUserBody } from './bodies.js';
 import { paginate, readPageRequest } from './pagination.js';
-import { branchProtectionBody, branchRulesBody, repoId, repositoryBody } from './repo-bodies.js';
+import {
+  branchProtectionBody,
+  branchRulesBody,
+  repoId,
+  repositoryBody,
+  simpleRepositoryBody,
+} from './repo-bodies.js';
+import { repoSchema } from './repo-scenario.js';
 import type { GitHubRepo, GitHubWorld } from './scenario.js';
 
 export type Routed = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -147,42 +154,66 @@ function alertListing(
 ): Routed {
   const state = request.query.get('state');
   const severities = request.query.get('severity')?.split(',');
+  /** `simple-repository`, as alerts embed it. */
   const repoRef = (name: string) => {
     const entry = index.byName.get(name.toLowerCase());
-    return {
-      id: entry?.id ?? 0,
-      name,
-      full_name: `${world.org.login}/${name}`,
-      private: entry?.repo.visibility !== 'public',
-    };
+    const repo = entry?.repo ?? repoSchema.parse({ name });
+    return simpleRepositoryBody(repositoryBody(repo, entry?.id ?? 0, world.org, request.baseUrl, false));
   };
   const web = (name: string, kind: string, number: number) =>
     `${new URL(request.baseUrl).origin}/${world.org.login}/${name}/security/${kind}/${number}`;
+  const apiUrl = (name: string, kind: string, number: number) =>
+    `${request.baseUrl}/repos/${world.org.login}/${name}/${kind}/alerts/${number}`;
   if (path === 'dependabot/alerts') {
     const alerts = world.alerts.dependabot
       .map((alert, number) => ({ ...alert, number: number + 1 }))
       .filter(
         (alert) => (!state || alert.state === state) && (!severities || severities.includes(alert.severity)),
       );
-    return listing(alerts, (alert) => ({
-      number: alert.number,
-      state: alert.state,
-      created_at: alert.createdAt,
-      updated_at: alert.createdAt,
-      html_url: web(alert.repo, 'dependabot', alert.number),
-      dependency: {
+    return listing(alerts, (alert) => {
+      const ghsa = `GHSA-0000-0000-${String(alert.number).padStart(4, '0')}`;
+      const vulnerability = {
         package: { ecosystem: 'npm', name: 'lodash' },
-        manifest_path: 'package-lock.json',
-        scope: 'runtime',
-      },
-      security_advisory: {
-        ghsa_id: `GHSA-0000-0000-${String(alert.number).padStart(4, '0')}`,
         severity: alert.severity,
-        summary: 'Prototype pollution',
-      },
-      security_vulnerability: { severity: alert.severity, package: { ecosystem: 'npm', name: 'lodash' } },
-      repository: repoRef(alert.repo),
-    }));
+        vulnerable_version_range: '< 4.17.21',
+        first_patched_version: { identifier: '4.17.21' },
+      };
+      return {
+        number: alert.number,
+        state: alert.state,
+        dependency: {
+          package: { ecosystem: 'npm', name: 'lodash' },
+          manifest_path: 'package-lock.json',
+          scope: 'runtime',
+        },
+        security_advisory: {
+          ghsa_id: ghsa,
+          cve_id: null,
+          summary: 'Prototype pollution',
+          description: 'Prototype pollution in lodash.',
+          vulnerabilities: [vulnerability],
+          severity: alert.severity,
+          cvss: { score: alert.severity === 'critical' ? 9.1 : 7.4, vector_string: null },
+          cwes: [{ cwe_id: 'CWE-1321', name: 'Prototype Pollution' }],
+          identifiers: [{ type: 'GHSA', value: ghsa }],
+          references: [{ url: `https://github.com/advisories/${ghsa}` }],
+          published_at: '2021-02-15T00:00:00Z',
+          updated_at: '2021-02-15T00:00:00Z',
+          withdrawn_at: null,
+        },
+        security_vulnerability: vulnerability,
+        url: apiUrl(alert.repo, 'dependabot', alert.number),
+        html_url: web(alert.repo, 'dependabot', alert.number),
+        created_at: alert.createdAt,
+        updated_at: alert.createdAt,
+        dismissed_at: null,
+        dismissed_by: null,
+        dismissed_reason: null,
+        dismissed_comment: null,
+        fixed_at: alert.state === 'fixed' ? alert.createdAt : null,
+        repository: repoRef(alert.repo),
+      };
+    });
   }
   if (!world.features.advancedSecurity) {
     // Assumption: without GitHub Advanced Security the org-level listings answer 403 with this message.
@@ -203,16 +234,37 @@ function alertListing(
       );
     return listing(alerts, (alert) => ({
       number: alert.number,
-      state: alert.state,
       created_at: alert.createdAt,
+      updated_at: alert.createdAt,
+      url: apiUrl(alert.repo, 'code-scanning', alert.number),
       html_url: web(alert.repo, 'code-scanning', alert.number),
+      instances_url: `${apiUrl(alert.repo, 'code-scanning', alert.number)}/instances`,
+      state: alert.state,
+      fixed_at: alert.state === 'fixed' ? alert.createdAt : null,
+      dismissed_by: null,
+      dismissed_at: null,
+      dismissed_reason: null,
+      dismissed_comment: null,
       rule: {
         id: 'js/sql-injection',
+        name: 'js/sql-injection',
         severity: 'error',
         security_severity_level: alert.severity,
         description: 'SQL injection',
+        tags: ['security'],
       },
-      tool: { name: 'CodeQL', version: '2.19.0' },
+      tool: { name: 'CodeQL', version: '2.19.0', guid: null },
+      most_recent_instance: {
+        ref: 'refs/heads/main',
+        analysis_key: '.github/workflows/codeql.yml:analyze',
+        environment: '{}',
+        category: '.github/workflows/codeql.yml:analyze',
+        state: alert.state,
+        commit_sha: '0000000000000000000000000000000000000000',
+        message: { text: 'This query depends on a user-provided value.' },
+        location: { path: 'src/db.ts', start_line: 10, end_line: 10, start_column: 5, end_column: 40 },
+        classifications: [],
+      },
       repository: repoRef(alert.repo),
     }));
   }
@@ -221,12 +273,24 @@ function alertListing(
     .filter((alert) => !state || alert.state === state);
   return listing(alerts, (alert) => ({
     number: alert.number,
-    state: alert.state,
     created_at: alert.createdAt,
+    updated_at: alert.createdAt,
+    url: apiUrl(alert.repo, 'secret-scanning', alert.number),
     html_url: web(alert.repo, 'secret-scanning', alert.number),
+    locations_url: `${apiUrl(alert.repo, 'secret-scanning', alert.number)}/locations`,
+    state: alert.state,
+    resolution: alert.state === 'resolved' ? 'revoked' : null,
+    resolved_at: alert.state === 'resolved' ? alert.createdAt : null,
+    resolved_by: null,
     secret_type: alert.secretType,
     secret_type_display_name: 'GitHub Personal Access Token',
+    // The listing is asked with hide_secret=true: no `secret`.
     push_protection_bypassed: false,
+    push_protection_bypassed_by: null,
+    push_protection_bypassed_at: null,
+    validity: 'unknown',
+    publicly_leaked: false,
+    multi_repo: false,
     repository: repoRef(alert.repo),
   }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appSchema } from './apps.js';
 import { generateMembers } from './generate-members.js';
 import {
   alertsSchema,
@@ -90,6 +91,8 @@ export const githubScenarioSchema = z
       retryAfterSeconds: 60,
     }),
     tokens: z.array(tokenSchema).min(1, 'at least one token is needed to call the fake'),
+    /** GitHub Apps installed on the organisation: their JWTs mint installation tokens (issue 3). */
+    apps: z.array(appSchema).default([]),
   })
   .strict()
   .transform(({ generate, generateRepos: bulkRepos, ...scenario }) => ({
