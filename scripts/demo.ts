@@ -44,7 +44,7 @@ const step = async (title: string, args: string[]) => {
 try {
   console.log(
     `Sandbox on ${sandbox.url}: GitHub organisation "acme" (2FA not required), AWS account ${sandbox.aws?.url ?? ''},` +
-      ' Google Workspace domain acme.example (bob has left but is still in the GitHub organisation)',
+      ' Google Workspace domain acme.example (bob has left but still has access in GitHub and AWS)',
   );
   const collected = await step('collect evidence', ['-c', config, 'collect']);
   const drift = await step('compare the SoA with the evidence', ['-c', config, 'drift']);

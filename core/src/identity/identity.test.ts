@@ -31,7 +31,7 @@ const account = (system: string, id: string, extra: Partial<Account> = {}): Acco
   active: true,
   access: 'member',
   emails: [],
-  evidence: system === 'github' ? GH : AWS,
+  evidence: [system === 'github' ? GH : AWS],
   ...extra,
 });
 const mapping = (links: Record<string, string>, nonPerson: string[] = []): AccountMapping => ({
@@ -109,5 +109,78 @@ test('unknown accounts and duplicates', () => {
   expect(duplicates.map((f) => f.message.split('.')[0])).toEqual(['erin@acme']);
   expect(duplicates[0]?.message).toMatch(
     /holds 2 GitHub organization member accounts in github\.com\/orgs\/acme: erin-a, erin-b/,
+  );
+});
+
+test('by user name: an account whose id is a person email, or the local part of exactly one person', () => {
+  const people = [
+    person('alice@acme.example'),
+    person('bob@acme.example', 'suspended'),
+    person('carol@acme.example', 'active', ['sam@acme.example']),
+    person('sam@acme.co.uk'),
+  ];
+  const aws = (id: string) => account('aws', id, { linkByName: true });
+  const linked = linkAccounts(
+    people,
+    [
+      aws('Alice@Acme.Example'),
+      aws('bob'),
+      aws('sam'), // sam@acme.example (carol's alias) and sam@acme.co.uk: ambiguous, so no link
+      aws('sam@acme.co.uk'),
+      account('github', 'bob'), // a GitHub login is chosen by its owner: never linked by name
+    ],
+    mapping({}),
+  );
+  expect(
+    linked.map((entry) => [entry.account.id, entry.via, 'person' in entry ? entry.person.email : null]),
+  ).toEqual([
+    ['Alice@Acme.Example', 'user name', 'alice@acme.example'],
+    ['bob', 'user name', 'bob@acme.example'],
+    ['sam', 'none', null],
+    ['sam@acme.co.uk', 'user name', 'sam@acme.co.uk'],
+    ['bob', 'none', null],
+  ]);
+  const [leaver] = leaversWithAccess(linked, [MAP]);
+  expect(leaver?.message).toMatch(/AWS IAM user bob .* \(linked by user name\), who is suspended/);
+  expect(leaver?.evidence).toEqual([AWS, WS]);
+});
+
+test('rule order: people.yaml (by id or another id such as an ARN) > non-person > email tag > user name', () => {
+  const arn = 'arn:aws:iam::123456789012:user/ops/Dan';
+  const linked = linkAccounts(
+    [person('dan@acme.example'), person('erin@acme.example'), person('ci@acme.example')],
+    [
+      account('aws', 'erin', { linkByName: true, otherIds: [arn], emails: ['erin@acme.example'] }),
+      account('aws', 'ci', { linkByName: true, otherIds: ['arn:aws:iam::123456789012:user/ci'] }),
+      account('aws', 'dan', { linkByName: true, emails: ['erin@acme.example'] }),
+    ],
+    mapping({ [accountKey('aws', arn)]: 'dan@acme.example' }, [
+      accountKey('aws', 'arn:aws:iam::123456789012:user/ci'),
+    ]),
+  );
+  expect(
+    linked.map((entry) => [entry.account.id, entry.via, 'person' in entry ? entry.person.email : null]),
+  ).toEqual([
+    ['erin', 'people.yaml', 'dan@acme.example'],
+    ['ci', 'non-person', null],
+    ['dan', 'email', 'erin@acme.example'],
+  ]);
+});
+
+test('duplicates are per place: two IAM users of one person in one account, not across accounts', () => {
+  const linked = linkAccounts(
+    [person('erin@acme.example')],
+    [
+      account('aws', 'erin', { linkByName: true }),
+      account('aws', 'erin-admin', { emails: ['erin@acme.example'] }),
+      account('aws', 'erin', { linkByName: true, where: 'aws/210987654321' }),
+      account('aws', 'erin-old', { emails: ['erin@acme.example'], active: false }),
+    ],
+    mapping({}),
+  );
+  const duplicates = duplicateAccounts(linked, []);
+  expect(duplicates.map((f) => f.resource)).toEqual(['aws/123456789012/people/erin@acme.example']);
+  expect(duplicates[0]?.message).toMatch(
+    /holds 2 AWS IAM user accounts in aws\/123456789012: erin, erin-admin\./,
   );
 });

@@ -29,7 +29,15 @@ export interface Account {
   access: string;
   /** Emails the system itself associates with it (verified org email, an `email` tag), lower case. */
   emails: readonly string[];
-  evidence: ContentId;
+  /** Other ids people.yaml may name it by, e.g. an IAM user's ARN. */
+  otherIds?: readonly string[];
+  /**
+   * Whether its id may link it to a person by itself: an id equal to a person's email, or to the local part of
+   * exactly one person's email (an IAM user `bob` → bob@acme.example). Off for GitHub logins, chosen by their owners.
+   */
+  linkByName?: boolean;
+  /** The evidence it is read from (an IAM user: the credential report, and the authorization details for its tags). */
+  evidence: readonly ContentId[];
 }
 
 /** How a system's evidence becomes accounts: the one function a new system supplies. */
@@ -43,8 +51,11 @@ export interface AccountMapping {
   evidence: readonly ContentId[];
 }
 
+/** How an account was linked: people.yaml, an email the system holds for it, or its name equal to an email. */
+export type LinkVia = 'people.yaml' | 'email' | 'user name';
+
 export type LinkedAccount =
-  | { account: Account; via: 'people.yaml' | 'email'; person: Person }
+  | { account: Account; via: LinkVia; person: Person }
   | { account: Account; via: 'non-person' }
   | { account: Account; via: 'none' };
 
@@ -53,9 +64,10 @@ export function accountKey(system: string, id: string): string {
 }
 
 /**
- * Links each account to a person: people.yaml first (an explicit statement beats inference), then an email the
- * system associates with the account matching a person's primary email or alias. A link to an email the identity
- * provider does not know yields a `deleted` person. Pure.
+ * Links each account to a person: people.yaml first (an explicit statement beats inference; by id or any of the
+ * account's other ids), then an email the system associates with the account matching a person's primary email or
+ * alias, then (for accounts with `linkByName`) an id equal to such an email, or to the local part of exactly one
+ * person's emails. A link to an email the identity provider does not know yields a `deleted` person. Pure.
  */
 export function linkAccounts(
   people: readonly Person[],
@@ -67,6 +79,20 @@ export function linkAccounts(
     byEmail.set(person.email.toLowerCase(), person);
     for (const alias of person.aliases) byEmail.set(alias.toLowerCase(), person);
   }
+  // Local part → the people it could name; a local part two people share names nobody.
+  const byLocalPart = new Map<string, Set<Person>>();
+  for (const [email, person] of byEmail) {
+    const local = email.slice(0, email.lastIndexOf('@'));
+    if (local === '') continue;
+    byLocalPart.set(local, (byLocalPart.get(local) ?? new Set()).add(person));
+  }
+  const byName = (id: string): Person | undefined => {
+    const name = id.toLowerCase();
+    const exact = byEmail.get(name);
+    if (exact) return exact;
+    const candidates = byLocalPart.get(name);
+    return candidates?.size === 1 ? [...candidates][0] : undefined;
+  };
   const deleted = (email: string, evidence: readonly ContentId[]): Person => ({
     email: email.toLowerCase(),
     aliases: [],
@@ -75,8 +101,8 @@ export function linkAccounts(
     evidence,
   });
   return accounts.map((account): LinkedAccount => {
-    const key = accountKey(account.system, account.id);
-    const mapped = mapping.links.get(key);
+    const keys = [account.id, ...(account.otherIds ?? [])].map((id) => accountKey(account.system, id));
+    const mapped = keys.map((key) => mapping.links.get(key)).find((email) => email !== undefined);
     if (mapped !== undefined) {
       return {
         account,
@@ -84,11 +110,13 @@ export function linkAccounts(
         person: byEmail.get(mapped.toLowerCase()) ?? deleted(mapped, mapping.evidence),
       };
     }
-    if (mapping.nonPerson.has(key)) return { account, via: 'non-person' };
+    if (keys.some((key) => mapping.nonPerson.has(key))) return { account, via: 'non-person' };
     for (const email of account.emails) {
       const person = byEmail.get(email.toLowerCase());
       if (person) return { account, via: 'email', person };
     }
+    const named = account.linkByName ? byName(account.id) : undefined;
+    if (named) return { account, via: 'user name', person: named };
     return { account, via: 'none' };
   });
 }
@@ -108,7 +136,7 @@ export function leaversWithAccess(
 ): IdentityFinding[] {
   const findings: IdentityFinding[] = [];
   for (const entry of linked) {
-    if (entry.via !== 'people.yaml' && entry.via !== 'email') continue;
+    if (!isLinked(entry)) continue;
     const { account, person } = entry;
     if (!account.active || person.state === 'active') continue;
     const state =
@@ -122,7 +150,7 @@ export function leaversWithAccess(
         `(linked by ${entry.via}), who ${state}. Fix: remove the ${account.kind} or, if the person still ` +
         'needs it, reactivate and review them.',
       evidence: unique([
-        account.evidence,
+        ...account.evidence,
         ...person.evidence,
         ...(entry.via === 'people.yaml' ? mappingEvidence : []),
       ]),
@@ -144,7 +172,7 @@ export function unknownAccounts(
         `${account.kind} ${account.id} in ${account.where} (${account.access}) is linked to no person in the ` +
         'identity provider. Fix: link it in people.yaml (people[].' +
         `${account.system}), declare it under nonPerson.${account.system} if it is a bot, or remove it.`,
-      evidence: unique([account.evidence, ...mappingEvidence]),
+      evidence: unique([...account.evidence, ...mappingEvidence]),
     }));
 }
 
@@ -155,7 +183,7 @@ export function duplicateAccounts(
 ): IdentityFinding[] {
   const groups = new Map<string, { person: Person; accounts: Account[] }>();
   for (const entry of linked) {
-    if ((entry.via !== 'people.yaml' && entry.via !== 'email') || !entry.account.active) continue;
+    if (!isLinked(entry) || !entry.account.active) continue;
     const key = `${entry.person.email}\u0000${entry.account.kind}\u0000${entry.account.where}`;
     const group = groups.get(key) ?? { person: entry.person, accounts: [] };
     group.accounts.push(entry.account);
@@ -173,13 +201,18 @@ export function duplicateAccounts(
         `${person.email} holds ${accounts.length} ${first.kind} accounts in ${first.where}: ${ids.join(', ')}. ` +
         'Fix: keep one account per person, so access reviews and leaver removal cover all of it.',
       evidence: unique([
-        ...accounts.map((account) => account.evidence),
+        ...accounts.flatMap((account) => account.evidence),
         ...person.evidence,
         ...mappingEvidence,
       ]),
     });
   }
   return findings;
+}
+
+/** Whether an account is linked to a person (by any rule). */
+export function isLinked(entry: LinkedAccount): entry is Extract<LinkedAccount, { person: Person }> {
+  return entry.via !== 'non-person' && entry.via !== 'none';
 }
 
 function accountResource(account: Account): string {

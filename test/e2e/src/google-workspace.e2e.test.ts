@@ -133,3 +133,59 @@ test('the demo pair (github/no-2fa + google/demo, demo-people.yaml) shows bob as
     await Promise.all([github.close(), google.close()]);
   }
 });
+
+test('the demo scenario: bob left, yet holds a GitHub membership and an AWS IAM user with an active key: 5.18 names both', async () => {
+  const demo = await startSandbox({ scenario: scenarioPath('github/no-2fa.yaml') });
+  try {
+    const { dir, cleanup } = await makeWorkspace(demo.githubBaseUrl, 'acme');
+    cleanups.push(cleanup);
+    const config = join(dir, 'annexa.yaml');
+    await writeFile(
+      config,
+      `${await readFile(config, 'utf8')}${[
+        '  - name: acme-aws',
+        '    type: aws',
+        '    region: eu-west-1',
+        `    endpoint: ${demo.aws?.url ?? ''}`,
+        '  - name: acme-workspace',
+        '    type: google-workspace',
+        '    domain: acme.example',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: annexa.yaml's own ${VAR} syntax, not a JS template
+        '    accessToken: ${GOOGLE_ACCESS_TOKEN}',
+        `    rootUrl: ${demo.url}/`,
+        `    people: ${scenarioPath('google/demo-people.yaml')}`,
+        '',
+      ].join('\n')}`,
+    );
+    const awsEnv = {
+      AWS_ACCESS_KEY_ID: 'AKIASANDBOX000000001',
+      AWS_SECRET_ACCESS_KEY: 'sandboxSecretNotARealOne0000000000000001',
+    };
+    await annexa(['collect'], { cwd: dir, env: { ...env, ...awsEnv } });
+    const drift = await annexa(['drift', '--json'], { cwd: dir, env: { ...env, ...awsEnv } });
+    const report: DriftReport = driftReportSchema.parse(JSON.parse(drift.stdout));
+    const failing518 = report.findings.find((f) => f.kind === 'failing' && f.control === '5.18');
+    const items = failing518?.resources.items ?? [];
+    expect(items.some((r) => r.endsWith('/orgs/acme/members/bob'))).toBe(true);
+    expect(items).toContain('aws/123456789012/users/bob');
+    // alice.admin is linked by its `email` tag (read through GetAccountAuthorizationDetails); ci belongs to nobody.
+    const unknown = report.findings.find((f) => f.kind === 'failing' && f.control === '5.16');
+    expect(unknown?.resources.items).toContain('aws/123456789012/users/ci');
+    expect(unknown?.resources.items).not.toContain('aws/123456789012/users/alice.admin');
+    // The AWS finding rests on the credential report (the key) and the Workspace users (bob is suspended).
+    const collectors = new Set<string>();
+    for (const id of failing518?.evidence ?? []) {
+      const hex = id.replace('sha256:', '');
+      for (const [instance, collector] of [
+        ['acme-aws', 'aws.iam-credential-report'],
+        ['acme-workspace', 'google-workspace.users'],
+      ] as const) {
+        const file = join(dir, 'evidence', 'evidence', instance, collector, `${hex}.json`);
+        if (await readJson(file).catch(() => undefined)) collectors.add(collector);
+      }
+    }
+    expect([...collectors].sort()).toEqual(['aws.iam-credential-report', 'google-workspace.users']);
+  } finally {
+    await demo.close();
+  }
+});

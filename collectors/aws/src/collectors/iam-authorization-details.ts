@@ -15,7 +15,15 @@ export const authorizationDetailsSchema = z
       perAccount(
         z
           .object({
-            users: z.array(principal.extend({ groups: z.array(z.string()) }).strict()),
+            users: z.array(
+              principal
+                .extend({
+                  groups: z.array(z.string()),
+                  /** The user's tags (`email` links the user to a person); absent in evidence of older runs. */
+                  tags: z.record(z.string(), z.string()).default({}),
+                })
+                .strict(),
+            ),
             groups: z.array(principal),
             roles: z.array(principal),
             /** Managed policies that allow `*` on `*`: AdministratorAccess and local policies whose default version does. */
@@ -47,7 +55,10 @@ export const iamAuthorizationDetails = defineCollector({
   schema: authorizationDetailsSchema,
   async collect(client) {
     const units = await client.forEachAccount(async (account) => {
-      const usersWithGroups: (z.infer<typeof principal> & { groups: string[] })[] = [];
+      const usersWithGroups: (z.infer<typeof principal> & {
+        groups: string[];
+        tags: Record<string, string>;
+      })[] = [];
       const groups: z.infer<typeof principal>[] = [];
       const roles: z.infer<typeof principal>[] = [];
       const fullAdmin = new Set<string>();
@@ -65,6 +76,11 @@ export const iamAuthorizationDetails = defineCollector({
             attachedPolicies: attached(user.AttachedManagedPolicies),
             inlinePolicies: inline(user.UserPolicyList),
             groups: [...(user.GroupList ?? [])].sort(compare),
+            tags: Object.fromEntries(
+              (user.Tags ?? [])
+                .flatMap((tag) => (tag.Key === undefined ? [] : [[tag.Key, tag.Value ?? ''] as const]))
+                .sort((a, b) => compare(a[0], b[0])),
+            ),
           });
         }
         for (const group of page.GroupDetailList ?? []) {

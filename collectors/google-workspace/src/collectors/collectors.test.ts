@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { awsSystem, iamAuthorizationDetails, iamCredentialReport } from '@annexa/collectors-aws';
+import { awsConnector } from '@annexa/connector-aws';
 import { type GitHubConfig, githubConnector } from '@annexa/connector-github';
 import { type GoogleWorkspaceConfig, googleWorkspaceConnector } from '@annexa/connector-google-workspace';
 import {
@@ -15,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { googleWorkspaceSystem } from '../index.js';
 import { currentOf, evidenceFixture } from '../testing/evidence-fixture.js';
 
+process.env.AWS_ACCESS_KEY_ID = 'AKIASANDBOX000000001';
+process.env.AWS_SECRET_ACCESS_KEY = 'sandboxSecretNotARealOne0000000000000001';
 const log = pino({ level: 'silent' }, new Writable({ write: (_chunk, _encoding, done) => done() }));
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const fixture = (name: string) => fileURLToPath(new URL(`../identity/__fixtures__/${name}`, import.meta.url));
@@ -50,15 +54,24 @@ async function collectAll(sandbox: Sandbox, people: string, extra: Partial<Googl
     token: 'ghp_sandboxOwnerToken0000000000000000001',
     baseUrl: sandbox.githubBaseUrl,
   });
+  // The scenario's AWS account, when it has one: the identity checks read its IAM users.
+  const awsConfig = awsConnector.config.parse({
+    name: 'acme-aws',
+    type: 'aws',
+    region: 'eu-west-1',
+    endpoint: sandbox.aws?.url ?? 'http://127.0.0.1:9',
+  });
   const clients = {
     'google-workspace': await googleWorkspaceConnector.create(workspaceConfig, { log, signal }),
     github: await githubConnector.create(githubConfig, { log, signal }),
+    aws: await awsConnector.create(awsConfig, { log, signal }),
   };
+  const awsIdentity = sandbox.aws ? [iamCredentialReport, iamAuthorizationDetails] : [];
   const evidence: Evidence[] = [];
   const requests = new Map<string, number>();
-  for (const collector of googleWorkspaceSystem.collectors as AnyCollector[]) {
+  for (const collector of [...googleWorkspaceSystem.collectors, ...awsIdentity] as AnyCollector[]) {
     const type = collector.connector.type as keyof typeof clients;
-    const config = type === 'github' ? githubConfig : workspaceConfig;
+    const config = type === 'github' ? githubConfig : type === 'aws' ? awsConfig : workspaceConfig;
     const outcome = await withProvenanceSettled(async () =>
       collector.schema.parse(await collector.collect(clients[type], { config, log, signal, now: NOW })),
     );
@@ -84,12 +97,19 @@ describe('the typical domain: a leaver still in GitHub, and the usual gaps', () 
     run = await collectAll(typical, fixture('people-typical.yaml'));
   });
 
-  test('bob, suspended in Workspace, still a GitHub member: one leaver finding naming both systems', () => {
+  test('bob, suspended in Workspace, still a GitHub member and an IAM user with a key: leaver findings naming both systems', () => {
     const leavers = run.results.filter((r) => r.check === 'identity_people_leavers_with_access');
     expect(leavers.map((r) => [r.instance, r.resource, r.status])).toEqual([
       ['cross-system', `${new URL(typical.url).host}/orgs/acme/members/bob`, 'fail'],
+      ['cross-system', 'aws/123456789012/users/bob', 'fail'],
     ]);
-    const [leaver] = leavers;
+    const [leaver, awsLeaver] = leavers;
+    expect(awsLeaver?.message).toMatch(
+      /^AWS IAM user bob in aws\/123456789012 \(1 active access key\) belongs to bob@acme\.example \(linked by user name\), who is suspended/,
+    );
+    expect(
+      awsLeaver?.evidence.map((id) => run.evidence.find((e) => e.id === id)?.record.collector.id).sort(),
+    ).toEqual(['aws.iam-credential-report', 'google-workspace.users']);
     expect(leaver?.message).toMatch(
       /GitHub organization member bob in 127\.0\.0\.1:\d+\/orgs\/acme \(member\) belongs to bob@acme\.example \(linked by people\.yaml\), who is suspended in workspace\/acme\.example/,
     );
@@ -101,15 +121,21 @@ describe('the typical domain: a leaver still in GitHub, and the usual gaps', () 
     expect(leaver?.controls).toEqual(['5.18', '6.5', '5.11']);
   });
 
-  test('mallory is linked to no person; erin holds two GitHub accounts', () => {
+  test('mallory and deploy-bot are linked to no person; erin holds two GitHub accounts and two IAM users', () => {
     const unknown = run.results.filter((r) => r.check === 'identity_accounts_unlinked');
+    // old-contractor has no password and no active key: no access, so not reported.
     expect(unknown.map((r) => r.resource)).toEqual([
       `${new URL(typical.url).host}/orgs/acme/members/mallory`,
+      'aws/123456789012/users/deploy-bot',
     ]);
     const duplicates = run.results.filter((r) => r.check === 'identity_people_duplicate_accounts');
-    expect(duplicates.map((r) => r.status)).toEqual(['fail']);
+    expect(duplicates.map((r) => r.status)).toEqual(['fail', 'fail']);
     expect(duplicates[0]?.message).toMatch(
       /erin@acme\.example holds 2 GitHub organization member accounts.*erin-codes, erin-old/,
+    );
+    // erin.admin is linked by its `mail` tag, read through GetAccountAuthorizationDetails.
+    expect(duplicates[1]?.message).toMatch(
+      /^erin@acme\.example holds 2 AWS IAM user accounts in aws\/123456789012: erin, erin\.admin\./,
     );
   });
 
@@ -139,7 +165,9 @@ describe('the typical domain: a leaver still in GitHub, and the usual gaps', () 
   });
 
   test('requests: the floor p(W,500) + p(roles,100) + p(RA,200) + one page per report', () => {
-    expect(Object.fromEntries(run.requests)).toEqual({
+    // The AWS collectors' requests are counted in their own package.
+    const ours = [...run.requests].filter(([collector]) => !collector.startsWith('aws.'));
+    expect(Object.fromEntries(ours)).toEqual({
       'google-workspace.users': 1,
       'google-workspace.admin-roles': 2,
       'google-workspace.login-activity': 1,
@@ -183,10 +211,10 @@ test('the compliant domain passes every check', async () => {
   expect(compliant.requests.every((r) => r.method === 'GET')).toBe(true);
 });
 
-test('googleWorkspaceSystem: every check reads only collectors the system registers', () => {
+test('googleWorkspaceSystem: every check reads only collectors the system (or, for IAM users, AWS) registers', () => {
   expect(googleWorkspaceSystem.connector.type).toBe('google-workspace');
+  const registered = [...googleWorkspaceSystem.collectors, ...awsSystem.collectors];
   for (const check of googleWorkspaceSystem.checks) {
-    for (const input of Object.values(check.inputs))
-      expect(googleWorkspaceSystem.collectors).toContain(input);
+    for (const input of Object.values(check.inputs)) expect(registered).toContain(input);
   }
 });

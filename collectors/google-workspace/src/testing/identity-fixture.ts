@@ -1,3 +1,4 @@
+import { iamAuthorizationDetails, iamCredentialReport } from '@annexa/collectors-aws';
 import type { AnyCheck } from '@annexa/core';
 import { type CheckResult, evaluateChecks } from '@annexa/core';
 import { peopleLinks } from '../collectors/people-links.js';
@@ -9,11 +10,15 @@ export interface IdentityFixture {
   users?: unknown;
   people?: unknown;
   github?: unknown;
+  /** Data of aws.iam-credential-report, as instance `acme-aws`. */
+  awsCredentials?: unknown;
+  /** Data of aws.iam-authorization-details, as instance `acme-aws`. */
+  awsUsers?: unknown;
 }
 
 /**
  * Evaluates a cross-system check the way the run does (core's evaluateChecks over current evidence), with a
- * Workspace instance `acme-workspace` and a GitHub instance `acme`. Returns the evidence too, to name it.
+ * Workspace instance `acme-workspace`, a GitHub instance `acme` and an AWS instance `acme-aws`. Returns the evidence too, to name it.
  */
 export function evaluateIdentity(check: AnyCheck, fixture: IdentityFixture) {
   const users =
@@ -28,7 +33,16 @@ export function evaluateIdentity(check: AnyCheck, fixture: IdentityFixture) {
     fixture.github === undefined
       ? undefined
       : evidenceFixture(githubOrgMembers, fixture.github, { instance: 'acme' });
-  const evidence = [users, people, github].filter((item) => item !== undefined);
+  const aws = { instance: 'acme-aws', source: 'aws/acme-aws' };
+  const awsCredentials =
+    fixture.awsCredentials === undefined
+      ? undefined
+      : evidenceFixture(iamCredentialReport, fixture.awsCredentials, aws);
+  const awsUsers =
+    fixture.awsUsers === undefined
+      ? undefined
+      : evidenceFixture(iamAuthorizationDetails, fixture.awsUsers, aws);
+  const evidence = [users, people, github, awsCredentials, awsUsers].filter((item) => item !== undefined);
   const results: CheckResult[] = evaluateChecks({ checks: [check], current: currentOf(evidence) });
-  return { results, users, people, github };
+  return { results, users, people, github, awsCredentials, awsUsers };
 }

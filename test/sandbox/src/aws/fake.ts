@@ -322,6 +322,7 @@ export class AwsFake {
             UserPolicyList: inline(user.inlinePolicies),
             GroupList: members(user.groups),
             AttachedManagedPolicies: attached(user.attachedPolicies),
+            Tags: members(Object.entries(user.tags).map(([Key, Value]) => ({ Key, Value }))),
           },
         });
       }

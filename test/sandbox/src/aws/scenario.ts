@@ -52,6 +52,8 @@ const userSchema = z
     groups: z.array(z.string()).default([]),
     attachedPolicies: z.array(z.string()).default([]),
     inlinePolicies: z.array(z.object({ name: z.string(), document: policyDocument }).strict()).default([]),
+    /** IAM tags, e.g. `{ email: bob@acme.example }` (links the user to a Workspace person). */
+    tags: z.record(z.string(), z.string()).default({}),
   })
   .strict();
 
@@ -225,6 +227,7 @@ export function usersOf(account: AwsAccountWorld): AwsUserWorld[] {
       groups: index % 100 === 0 ? ['admins'] : ['developers'],
       attachedPolicies: [],
       inlinePolicies: [],
+      tags: {},
     };
   });
   return [...account.users, ...made];

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import aws from '../../identity/__fixtures__/aws-iam.json' with { type: 'json' };
 import { evaluateIdentity } from '../../testing/identity-fixture.js';
 import { identityAccountsUnlinked } from './check.js';
 import fail from './fail.json' with { type: 'json' };
@@ -28,4 +29,22 @@ test('without a people.yaml, GitHub logins have nothing to link them: every memb
     github: pass.github,
   });
   expect(results.filter((r) => r.status === 'fail')).toHaveLength(4);
+});
+
+test('AWS: an IAM user with access that no rule links and no nonPerson entry names is unknown', () => {
+  const { results, people, awsCredentials } = evaluateIdentity(identityAccountsUnlinked, {
+    users: fail.users,
+    people: aws.people,
+    awsCredentials: aws.awsCredentials,
+    awsUsers: aws.awsUsers,
+  });
+  // svc is declared non-person; old-alice and the other account's bob grant no access.
+  expect(results.map((r) => [r.resource, r.status])).toEqual([
+    ['aws/123456789012/users/ci-deploy', 'fail'],
+    ['aws/333333333333', 'not-assessable'],
+  ]);
+  expect(results[0]?.message).toMatch(
+    /^AWS IAM user ci-deploy in aws\/123456789012 \(1 active access key\) is linked to no person.*people\[\]\.aws.*nonPerson\.aws/,
+  );
+  expect(results[0]?.evidence.sort()).toEqual([awsCredentials?.id, people?.id].sort());
 });

@@ -12,7 +12,11 @@ export const identityAccountsUnlinked = defineCrossSystemCheck({
       rationale: 'Identity management: every identity with access maps to a person or a declared purpose.',
     },
   ],
-  permissions: ['Google Workspace: admin.directory.user.readonly', 'GitHub: read:org (organization members)'],
+  permissions: [
+    'Google Workspace: admin.directory.user.readonly',
+    'GitHub: read:org (organization members)',
+    'AWS: iam:GetCredentialReport, iam:GetAccountAuthorizationDetails (IAM users and their tags)',
+  ],
   inputs: identityInputs,
   evaluate(inputs) {
     const reconciled = reconcile(inputs);
@@ -25,8 +29,12 @@ export const identityAccountsUnlinked = defineCrossSystemCheck({
           status: 'pass',
           message: `All ${reconciled.linked.length} accounts are linked to a person or declared non-person.`,
         },
+        ...reconciled.unassessed,
       ];
     }
-    return findings.map((finding) => ({ ...finding, status: 'fail' as const }));
+    return [
+      ...findings.map((finding) => ({ ...finding, status: 'fail' as const })),
+      ...reconciled.unassessed,
+    ];
   },
 });

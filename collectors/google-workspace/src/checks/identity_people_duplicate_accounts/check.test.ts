@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import aws from '../../identity/__fixtures__/aws-iam.json' with { type: 'json' };
 import { evaluateIdentity } from '../../testing/identity-fixture.js';
 import { identityPeopleDuplicateAccounts } from './check.js';
 import fail from './fail.json' with { type: 'json' };
@@ -19,4 +20,20 @@ test('fail: erin holds two GitHub accounts in one organisation', () => {
     /^erin@acme\.example holds 2 GitHub organization member accounts in github\.com\/orgs\/acme: erin-codes, erin-old\./,
   );
   expect(identityPeopleDuplicateAccounts.controls.map((c) => c.id)).toEqual(['5.16']);
+});
+
+test('AWS: erin holds two IAM users in one account (by name and by mail tag); one per account elsewhere is fine', () => {
+  const { results } = evaluateIdentity(identityPeopleDuplicateAccounts, {
+    users: fail.users,
+    people: aws.people,
+    awsCredentials: aws.awsCredentials,
+    awsUsers: aws.awsUsers,
+  });
+  expect(results.map((r) => [r.resource, r.status])).toEqual([
+    ['aws/123456789012/people/erin@acme.example', 'fail'],
+    ['aws/333333333333', 'not-assessable'],
+  ]);
+  expect(results[0]?.message).toMatch(
+    /^erin@acme\.example holds 2 AWS IAM user accounts in aws\/123456789012: erin, erin-admin\./,
+  );
 });

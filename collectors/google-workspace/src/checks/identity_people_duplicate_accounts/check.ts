@@ -12,7 +12,11 @@ export const identityPeopleDuplicateAccounts = defineCrossSystemCheck({
       rationale: 'One identity per person per system keeps access reviews and removal complete.',
     },
   ],
-  permissions: ['Google Workspace: admin.directory.user.readonly', 'GitHub: read:org (organization members)'],
+  permissions: [
+    'Google Workspace: admin.directory.user.readonly',
+    'GitHub: read:org (organization members)',
+    'AWS: iam:GetCredentialReport, iam:GetAccountAuthorizationDetails (IAM users and their tags)',
+  ],
   inputs: identityInputs,
   evaluate(inputs) {
     const reconciled = reconcile(inputs);
@@ -25,8 +29,12 @@ export const identityPeopleDuplicateAccounts = defineCrossSystemCheck({
           status: 'pass',
           message: 'No person holds two accounts of one kind in one system.',
         },
+        ...reconciled.unassessed,
       ];
     }
-    return findings.map((finding) => ({ ...finding, status: 'fail' as const }));
+    return [
+      ...findings.map((finding) => ({ ...finding, status: 'fail' as const })),
+      ...reconciled.unassessed,
+    ];
   },
 });

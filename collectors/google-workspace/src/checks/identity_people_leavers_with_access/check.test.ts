@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import aws from '../../identity/__fixtures__/aws-iam.json' with { type: 'json' };
 import { evaluateIdentity } from '../../testing/identity-fixture.js';
 import { identityPeopleLeaversWithAccess } from './check.js';
 import fail from './fail.json' with { type: 'json' };
@@ -37,4 +38,36 @@ test('GitHub alone, or Workspace alone: nothing to reconcile, so no result at al
   expect(
     evaluateIdentity(identityPeopleLeaversWithAccess, { users: fail.users, people: fail.people }).results,
   ).toEqual([]);
+});
+
+test('AWS: IAM users of leavers with a password or an active key, linked by user name, email tag or people.yaml ARN', () => {
+  const { results, users, people, awsCredentials, awsUsers } = evaluateIdentity(
+    identityPeopleLeaversWithAccess,
+    { users: fail.users, people: aws.people, awsCredentials: aws.awsCredentials, awsUsers: aws.awsUsers },
+  );
+  // bob's user in the other account has no password and no active key: no access, no finding.
+  expect(results.map((r) => [r.resource, r.status])).toEqual([
+    ['aws/123456789012/users/bob', 'fail'],
+    ['aws/123456789012/users/dan.ops', 'fail'],
+    ['aws/123456789012/users/g.hopper', 'fail'],
+    // The third account's credential report could not be read: said, never a pass.
+    ['aws/333333333333', 'not-assessable'],
+  ]);
+  const [bob, dan, grace, unread] = results;
+  expect(unread?.message).toMatch(/IAM users of aws\/333333333333 could not be read \(AccessDenied/);
+  expect(unread?.evidence).toEqual([awsCredentials?.id]);
+  expect(bob?.message).toBe(
+    'AWS IAM user bob in aws/123456789012 (console password, 1 active access key) belongs to bob@acme.example ' +
+      '(linked by user name), who is suspended in workspace/acme.example. Fix: remove the AWS IAM user or, if the ' +
+      'person still needs it, reactivate and review them.',
+  );
+  expect(bob?.evidence.sort()).toEqual([awsCredentials?.id, users?.id].sort());
+  expect(dan?.message).toMatch(
+    /dan@acme\.example \(linked by people\.yaml\), who is not a user of the identity/,
+  );
+  expect(dan?.evidence.sort()).toEqual([awsCredentials?.id, people?.id].sort());
+  expect(grace?.message).toMatch(
+    /\(1 active access key\) belongs to grace@acme\.example \(linked by email\)/,
+  );
+  expect(grace?.evidence.sort()).toEqual([awsCredentials?.id, awsUsers?.id, users?.id].sort());
 });

@@ -1,4 +1,4 @@
-import { defineCrossSystemCheck, leaversWithAccess } from '@annexa/core';
+import { defineCrossSystemCheck, isLinked, leaversWithAccess } from '@annexa/core';
 import { identityInputs, reconcile } from '../../identity/reconcile.js';
 
 export const identityPeopleLeaversWithAccess = defineCrossSystemCheck({
@@ -25,6 +25,7 @@ export const identityPeopleLeaversWithAccess = defineCrossSystemCheck({
   permissions: [
     'Google Workspace: admin.directory.user.readonly',
     'GitHub: read:org (organization members)',
+    'AWS: iam:GetCredentialReport, iam:GetAccountAuthorizationDetails (IAM users and their tags)',
     'people.yaml for accounts no email links',
   ],
   inputs: identityInputs,
@@ -33,17 +34,19 @@ export const identityPeopleLeaversWithAccess = defineCrossSystemCheck({
     if (!reconciled) return [];
     const findings = leaversWithAccess(reconciled.linked, reconciled.mapping.evidence);
     if (findings.length === 0) {
-      const people = reconciled.linked.filter(
-        (entry) => entry.via === 'people.yaml' || entry.via === 'email',
-      ).length;
+      const people = reconciled.linked.filter(isLinked).length;
       return [
         {
           resource: 'identity',
           status: 'pass',
           message: `None of the ${people} accounts linked to people belongs to a suspended, archived or deleted person.`,
         },
+        ...reconciled.unassessed,
       ];
     }
-    return findings.map((finding) => ({ ...finding, status: 'fail' as const }));
+    return [
+      ...findings.map((finding) => ({ ...finding, status: 'fail' as const })),
+      ...reconciled.unassessed,
+    ];
   },
 });
