@@ -1,62 +1,16 @@
-import {
-  type AnyCheck,
-  type AnyCollector,
-  addMs,
-  type CheckInputs,
-  type CollectorData,
-  type CurrentEvidence,
-  type CurrentInstance,
-  EVIDENCE_SCHEMA,
-  type Evidence,
-  type EvidenceRecord,
-  evidenceRecordSchema,
-  parseDuration,
-  type ResourceResult,
-  toEvidence,
-} from '@annexa/core';
+import type { AnyCollector, CollectorData, CurrentEvidence, CurrentInstance, Evidence } from '@annexa/core';
+import { type FixtureOptions, evidenceFixture as wrap } from '@annexa/core/testing';
 
-export interface FixtureOptions {
-  instance?: string;
-  source?: string;
-  collectedAt?: string;
-}
+export { evaluateWithEvidence } from '@annexa/core/testing';
 
-/** Wraps fixture data in a complete, valid evidence record of that collector, its data through the collector's schema. */
+/** Workspace fixtures observe the domain acme.example; GitHub ones the organisation acme. */
 export function evidenceFixture<C extends AnyCollector>(
   collector: C,
   data: unknown,
   options: FixtureOptions = {},
 ): Evidence<CollectorData<C>> {
-  const collectedAt = options.collectedAt ?? '2026-11-27T12:00:00.000Z';
-  const ttl = parseDuration(collector.ttl);
-  if (ttl === undefined) throw new Error(`collector ${collector.id} has an unreadable ttl ${collector.ttl}`);
-  const record: EvidenceRecord<CollectorData<C>> = {
-    schema: EVIDENCE_SCHEMA,
-    connector: { instance: options.instance ?? 'acme', type: collector.connector.type },
-    collector: { id: collector.id, version: collector.version },
-    source:
-      options.source ??
-      (collector.connector.type === 'github' ? 'github.com/orgs/acme' : 'workspace/acme.example'),
-    collectedAt,
-    expiresAt: addMs(collectedAt, ttl),
-    provenance: { requests: [] },
-    controls: [...collector.controls],
-    data: collector.schema.parse(data) as CollectorData<C>,
-  };
-  evidenceRecordSchema.parse(record);
-  return toEvidence(record);
-}
-
-/** A check's results with, for each, the evidence ids it rests on (as the run records them). */
-export function evaluateFixture<C extends AnyCheck>(
-  check: C,
-  inputs: C extends { inputs: infer I extends Record<string, AnyCollector> } ? CheckInputs<I> : never,
-): (ResourceResult & { evidence: string[] })[] {
-  const byName = inputs as Record<string, Evidence>;
-  return check.evaluate(inputs).map((result: ResourceResult) => ({
-    ...result,
-    evidence: (result.inputs ?? Object.keys(byName)).map((name) => byName[name]?.id ?? 'missing'),
-  }));
+  const source = collector.connector.type === 'github' ? 'github.com/orgs/acme' : 'workspace/acme.example';
+  return wrap(collector, data, { source, ...options });
 }
 
 /** The current evidence of a set of instances, as the locker would give it: every evidence collected now. */

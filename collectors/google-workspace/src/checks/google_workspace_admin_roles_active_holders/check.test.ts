@@ -1,13 +1,13 @@
 import { expect, test } from 'vitest';
 import { adminRoles } from '../../collectors/admin-roles.js';
 import { workspaceUsers } from '../../collectors/users.js';
-import { evaluateFixture, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
 import { googleWorkspaceAdminRolesActiveHolders } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
 
 const evaluate = (data: { roles: unknown; users: unknown }) =>
-  evaluateFixture(googleWorkspaceAdminRolesActiveHolders, {
+  evaluateWithEvidence(googleWorkspaceAdminRolesActiveHolders, {
     roles: evidenceFixture(adminRoles, data.roles),
     users: evidenceFixture(workspaceUsers, data.users),
   });

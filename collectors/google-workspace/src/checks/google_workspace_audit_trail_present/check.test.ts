@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { adminActivity } from '../../collectors/admin-activity.js';
 import { loginActivity } from '../../collectors/login-activity.js';
-import { evaluateFixture, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
 import { googleWorkspaceAuditTrailPresent } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
@@ -9,7 +9,11 @@ import pass from './pass.json' with { type: 'json' };
 const evaluate = (data: { logins: unknown; admin: unknown }) => {
   const logins = evidenceFixture(loginActivity, data.logins);
   const admin = evidenceFixture(adminActivity, data.admin);
-  return { logins, admin, results: evaluateFixture(googleWorkspaceAuditTrailPresent, { logins, admin }) };
+  return {
+    logins,
+    admin,
+    results: evaluateWithEvidence(googleWorkspaceAuditTrailPresent, { logins, admin }),
+  };
 };
 
 test('pass: sign-in and admin events for the period, both evidences named', () => {

@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest';
 import { loginActivity } from '../../collectors/login-activity.js';
-import { evaluateFixture, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
 import { googleWorkspaceLoginsSuspicious } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
 
 const evaluate = (data: unknown) =>
-  evaluateFixture(googleWorkspaceLoginsSuspicious, { logins: evidenceFixture(loginActivity, data) });
+  evaluateWithEvidence(googleWorkspaceLoginsSuspicious, { logins: evidenceFixture(loginActivity, data) });
 
 test('pass: failures below the threshold and nothing suspicious', () => {
   const results = evaluate(pass);

@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest';
 import { tokenGrants } from '../../collectors/token-grants.js';
-import { evaluateFixture, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
 import { googleWorkspaceOauthGrantsBroadScopes } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
 
 const evaluate = (data: unknown) =>
-  evaluateFixture(googleWorkspaceOauthGrantsBroadScopes, { tokens: evidenceFixture(tokenGrants, data) });
+  evaluateWithEvidence(googleWorkspaceOauthGrantsBroadScopes, { tokens: evidenceFixture(tokenGrants, data) });
 
 test('pass: apps with narrow scopes only', () => {
   expect(evaluate(pass).map((r) => r.status)).toEqual(['pass']);

@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest';
 import { workspaceUsers } from '../../collectors/users.js';
-import { evaluateFixture, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
 import { googleWorkspaceSuperAdminsCount } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
 
 const evaluate = (data: unknown) =>
-  evaluateFixture(googleWorkspaceSuperAdminsCount, { users: evidenceFixture(workspaceUsers, data) });
+  evaluateWithEvidence(googleWorkspaceSuperAdminsCount, { users: evidenceFixture(workspaceUsers, data) });
 
 test('pass: two active super admins, named', () => {
   const [result] = evaluate(pass);

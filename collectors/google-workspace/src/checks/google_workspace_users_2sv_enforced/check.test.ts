@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest';
 import { workspaceUsers } from '../../collectors/users.js';
-import { evaluateFixture, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
 import { googleWorkspaceUsers2svEnforced } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
 
 const evaluate = (data: unknown) =>
-  evaluateFixture(googleWorkspaceUsers2svEnforced, { users: evidenceFixture(workspaceUsers, data) });
+  evaluateWithEvidence(googleWorkspaceUsers2svEnforced, { users: evidenceFixture(workspaceUsers, data) });
 
 test('pass: enforcement on for everyone active', () => {
   expect(evaluate(pass).map((r) => r.status)).toEqual(['pass']);

@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest';
 import { workspaceUsers } from '../../collectors/users.js';
-import { evaluateFixture, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
 import { googleWorkspaceUsers2svEnrolled } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
 
 const evaluate = (data: unknown) =>
-  evaluateFixture(googleWorkspaceUsers2svEnrolled, { users: evidenceFixture(workspaceUsers, data) });
+  evaluateWithEvidence(googleWorkspaceUsers2svEnrolled, { users: evidenceFixture(workspaceUsers, data) });
 
 test('pass: out-of-scope and suspended users do not count; the scope is named', () => {
   const results = evaluate(pass);

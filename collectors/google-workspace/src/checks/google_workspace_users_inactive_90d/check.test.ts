@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest';
 import { workspaceUsers } from '../../collectors/users.js';
-import { evaluateFixture, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
 import { googleWorkspaceUsersInactive90d } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
 
 const evaluate = (data: unknown, collectedAt?: string) =>
-  evaluateFixture(googleWorkspaceUsersInactive90d, {
+  evaluateWithEvidence(googleWorkspaceUsersInactive90d, {
     users: evidenceFixture(workspaceUsers, data, collectedAt ? { collectedAt } : {}),
   });
 
