@@ -1,5 +1,6 @@
 import { defineCheck } from '@annexa/core';
 import { orgSettings } from '../../collectors/org-settings.js';
+import { ownerOnlyFieldHidden } from '../owner-only-setting.js';
 
 export const githubOrg2faRequired = defineCheck({
   id: 'github_org_2fa_required',
@@ -47,13 +48,6 @@ export const githubOrg2faRequired = defineCheck({
         },
       ];
     }
-    return [
-      {
-        resource,
-        status: 'not-assessable',
-        message:
-          'two_factor_requirement_enabled is visible only to organization owners: use an owner token (admin:org read)',
-      },
-    ];
+    return [ownerOnlyFieldHidden(resource, 'two_factor_requirement_enabled')];
   },
 });

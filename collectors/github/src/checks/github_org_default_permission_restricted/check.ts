@@ -1,5 +1,6 @@
-import { defineCheck, type ResourceResult } from '@annexa/core';
+import { defineCheck } from '@annexa/core';
 import { orgSettings } from '../../collectors/org-settings.js';
+import { OWNER_ONLY_SETTING_PERMISSIONS, ownerOnlyFieldHidden } from '../owner-only-setting.js';
 
 export const githubOrgDefaultPermissionRestricted = defineCheck({
   id: 'github_org_default_permission_restricted',
@@ -18,20 +19,12 @@ export const githubOrgDefaultPermissionRestricted = defineCheck({
       rationale: 'Least privilege as the default rule of access control.',
     },
   ],
-  permissions: [
-    'classic token: admin:org (read), from an organization owner (the field is owner-only)',
-    'fine-grained token: created by an organization owner; GET /orgs/{org} needs no extra permission',
-  ],
+  permissions: OWNER_ONLY_SETTING_PERMISSIONS,
   inputs: { org: orgSettings },
   evaluate({ org }) {
     const resource = org.record.source;
-    const hidden = (field: string): ResourceResult<'org'> => ({
-      resource,
-      status: 'not-assessable',
-      message: `${field} is visible only to organization owners: use an owner token (admin:org read)`,
-    });
     const permission = org.record.data.default_repository_permission;
-    if (permission === null) return [hidden('default_repository_permission')];
+    if (permission === null) return [ownerOnlyFieldHidden(resource, 'default_repository_permission')];
     return permission === 'read' || permission === 'none'
       ? [{ resource, status: 'pass', message: `${resource}: members' base permission is ${permission}.` }]
       : [

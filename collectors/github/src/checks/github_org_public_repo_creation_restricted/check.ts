@@ -1,5 +1,6 @@
-import { defineCheck, type ResourceResult } from '@annexa/core';
+import { defineCheck } from '@annexa/core';
 import { orgSettings } from '../../collectors/org-settings.js';
+import { OWNER_ONLY_SETTING_PERMISSIONS, ownerOnlyFieldHidden } from '../owner-only-setting.js';
 
 export const githubOrgPublicRepoCreationRestricted = defineCheck({
   id: 'github_org_public_repo_creation_restricted',
@@ -18,20 +19,12 @@ export const githubOrgPublicRepoCreationRestricted = defineCheck({
       rationale: 'Publishing code is an owner decision, in line with acceptable use of information.',
     },
   ],
-  permissions: [
-    'classic token: admin:org (read), from an organization owner (the field is owner-only)',
-    'fine-grained token: created by an organization owner; GET /orgs/{org} needs no extra permission',
-  ],
+  permissions: OWNER_ONLY_SETTING_PERMISSIONS,
   inputs: { org: orgSettings },
   evaluate({ org }) {
     const resource = org.record.source;
-    const hidden = (field: string): ResourceResult<'org'> => ({
-      resource,
-      status: 'not-assessable',
-      message: `${field} is visible only to organization owners: use an owner token (admin:org read)`,
-    });
     const allowed = org.record.data.members_can_create_public_repositories;
-    if (allowed === null) return [hidden('members_can_create_public_repositories')];
+    if (allowed === null) return [ownerOnlyFieldHidden(resource, 'members_can_create_public_repositories')];
     return allowed
       ? [
           {
