@@ -1,13 +1,12 @@
 import type { Logger } from '@annexa/core';
-import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import Bottleneck from 'bottleneck';
+import type Bottleneck from 'bottleneck';
 import { CONNECTOR_VERSION } from './version.js';
 
 // Internal on purpose: exporting the type of Octokit.plugin(...) fails with TS2883 under pnpm's layout,
 // so only its `request` function (typed by @octokit/rest itself) leaves this module.
-const PluggedOctokit = Octokit.plugin(throttling, retry);
+const PluggedOctokit = Octokit.plugin(throttling);
 
 /** Octokit's request function, with auth, throttling and retry hooks applied. */
 export type GitHubRequest = Octokit['request'];
@@ -32,9 +31,9 @@ export const DEFAULT_TUNING: OctokitTuning = {
 };
 
 /**
- * Octokit with the throttling plugin (waits out primary and secondary rate limits, logging each wait) and the
- * retry plugin (5xx and network errors). Rate-limit statuses are left to throttling alone, so a 403/429 is
- * never retried twice over.
+ * Octokit with the throttling plugin (waits out primary and secondary rate limits, logging each wait) and a
+ * retry of 5xx and network errors (what @octokit/plugin-retry did). Rate-limit statuses are left to throttling
+ * alone, so a 403/429 is never retried twice over.
  */
 export function createOctokit(options: {
   /** A fixed token, or a function giving a valid one before every request (a GitHub App installation). */
@@ -83,16 +82,124 @@ export function createOctokit(options: {
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
       // The plugin spaces every POST 1 s apart, GraphQL queries included (it cannot tell a query from a
-      // mutation). Annexa sends only queries (the fetch refuses anything else), one at a time: no spacing needed.
-      write: new Bottleneck.Group({ id: `annexa-graphql-${options.instance}`, maxConcurrent: 1, minTime: 0 }),
-    },
-    retry: {
-      retries: tuning.serverErrorRetries,
-      retryAfterBaseValue: tuning.serverErrorBackoffMs,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+      // mutation). Annexa sends only queries (the fetch refuses anything else), and the client sends them one at
+      // a time itself: no spacing is needed, and even an unspaced Bottleneck job cost ~10 ms a query.
+      write: UNSPACED as unknown as Bottleneck.Group,
+      // Not in the plugin's option types, but read from its options like `write`: the default global group
+      // caps requests in flight at 10 with a Bottleneck job per request, ~4 ms of timers each, on every page of
+      // every chain; the same cap is kept without timers. Likewise the limiter that re-runs a request after a
+      // rate-limit wait.
+      ...({ global: inFlightCap(10), retryLimiter: new RetryingRunner() } as object),
     },
   });
+  // What @octokit/plugin-retry did (retry 5xx and network failures, and GraphQL's "Something went wrong"),
+  // without the Bottleneck limiter it built for every request (~4 ms of timers on every page of every chain).
+  octokit.hook.wrap('request', async (request, requestOptions) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await request(requestOptions);
+        const errors = (response.data as { errors?: { message?: unknown }[] } | null)?.errors;
+        const first = Array.isArray(errors) ? errors[0] : undefined;
+        if (
+          attempt <= tuning.serverErrorRetries &&
+          typeof first?.message === 'string' &&
+          /Something went wrong while executing your query/.test(first.message)
+        ) {
+          await sleep(attempt ** 2 * tuning.serverErrorBackoffMs);
+          continue;
+        }
+        return response;
+      } catch (error) {
+        if (attempt > tuning.serverErrorRetries || !isRetryable(error)) throw error;
+        await sleep(attempt ** 2 * tuning.serverErrorBackoffMs);
+      }
+    }
+  });
   return { request: octokit.request, graphql: octokit.graphql };
+}
+
+/** Statuses a retry cannot change; rate limits (403/429) are the throttling plugin's. */
+const DO_NOT_RETRY = new Set([400, 401, 403, 404, 410, 422, 429, 451]);
+
+/** An Octokit RequestError (a network failure is one too, status 500) whose status is worth another try. */
+function isRetryable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('request' in error) || !('status' in error))
+    return false;
+  const { status } = error as { status: unknown };
+  return typeof status === 'number' && status >= 400 && !DO_NOT_RETRY.has(status);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Stands in for the plugin's `write` group, which it only ever asks to `schedule(options, noop)` before a POST:
+ * runs the job at once, without Bottleneck's timers.
+ */
+const UNSPACED = {
+  key: () => ({
+    schedule: (...args: unknown[]): Promise<unknown> => {
+      const at = args.findIndex((arg) => typeof arg === 'function');
+      const job = args[at] as (...jobArgs: unknown[]) => unknown;
+      return Promise.resolve().then(() => job(...args.slice(at + 1)));
+    },
+  }),
+};
+
+/**
+ * Stands in for the plugin's `global` group: at most `limit` jobs at once per client, the rest in order. Only
+ * `key(id).schedule(options, job, ...args)` is used by the plugin.
+ */
+export function inFlightCap(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const schedule = async (...args: unknown[]): Promise<unknown> => {
+    const at = args.findIndex((arg) => typeof arg === 'function');
+    const job = args[at] as (...jobArgs: unknown[]) => unknown;
+    // A finishing job hands its slot straight to the next waiting one, so no newcomer can slip in between.
+    if (running < limit) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await job(...args.slice(at + 1));
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+  return { key: () => ({ schedule }) };
+}
+
+type FailedListener = (error: unknown, info: { args: unknown[]; retryCount: number }) => unknown;
+
+/**
+ * Stands in for the plugin's retry limiter (a plain Bottleneck): runs a job at once; when it fails, asks the
+ * `failed` listeners (the plugin's rate-limit handler), and if one answers a number of milliseconds, waits that
+ * long and runs the job again, as Bottleneck does.
+ */
+export class RetryingRunner {
+  readonly #failed: FailedListener[] = [];
+
+  on(event: string, listener: FailedListener): void {
+    if (event === 'failed') this.#failed.push(listener);
+  }
+
+  async schedule(...args: unknown[]): Promise<unknown> {
+    const at = args.findIndex((arg) => typeof arg === 'function');
+    const job = args[at] as (...jobArgs: unknown[]) => unknown;
+    const jobArgs = args.slice(at + 1);
+    for (let retryCount = 0; ; retryCount++) {
+      try {
+        return await job(...jobArgs);
+      } catch (error) {
+        const answers = await Promise.all(
+          this.#failed.map((listener) => listener(error, { args: jobArgs, retryCount })),
+        );
+        const waitMs = answers.find((answer) => typeof answer === 'number');
+        if (waitMs === undefined) throw error;
+        await sleep(waitMs as number);
+      }
+    }
+  }
 }
 
 type EndpointRequest = ((options: unknown) => Promise<unknown>) & {
