@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AlertBatch, Nonconformity } from '@annexa/core';
+import { type AlertBatch, alertBatchSchema, type Nonconformity } from '@annexa/core';
 import { type Sandbox, scenarioPath, startSandbox } from '@annexa/sandbox';
 import { FsLocker } from '@annexa/storage-fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -40,7 +40,8 @@ async function annexa(args: string[], token = OWNER_TOKEN) {
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-const batches = () => receiver.received.map((request) => JSON.parse(request.body) as AlertBatch);
+// Every delivered body must be a valid annexa.alert/v1 batch: the published schema is what receivers rely on.
+const batches = () => receiver.received.map((request) => alertBatchSchema.parse(JSON.parse(request.body)));
 const types = (batch: AlertBatch | undefined) =>
   batch?.events.map((event) => `${event.type} ${event.finding?.control ?? event.instance}`);
 

@@ -81,15 +81,22 @@ export function emptyMonitorState(at: Date): MonitorState {
   };
 }
 
-/** What one delivery to a sink carries: the changes one run saw, or a digest of several. */
-export interface AlertBatch {
-  schema: typeof ALERT_SCHEMA;
-  kind: 'changes' | 'digest';
-  at: string;
-  run: RunRef;
-  /** Where the alerts come from (the SoA's organisation), so a shared channel can tell lockers apart. */
-  organization: string;
-  events: AlertEvent[];
-  /** Findings open (tracked, not accepted by an exception) after the run. */
-  open: number;
-}
+/** What one delivery to a sink carries: the changes one run saw, or a digest of several (annexa.alert/v1). */
+export const alertBatchSchema = z
+  .object({
+    schema: z.literal(ALERT_SCHEMA),
+    kind: z
+      .enum(['changes', 'digest'])
+      .describe('changes: what one run saw; digest: several runs, summarised'),
+    at: timestamp.describe('when the batch was made'),
+    run: runRef.describe('the run that made it'),
+    organization: z.string().describe("the SoA's organisation, so a shared channel can tell lockers apart"),
+    events: z.array(alertEventSchema),
+    open: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('findings open after the run (tracked, not accepted by an exception)'),
+  })
+  .strict();
+export type AlertBatch = z.infer<typeof alertBatchSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { driftReportSchema } from '../drift/drift-report.js';
 import { evidenceRecordSchema } from '../evidence/evidence.js';
+import { alertBatchSchema } from '../monitor/monitor-state.js';
 import { resultsDocumentSchema } from '../run/results.js';
 import { runRecordSchema } from '../run/run-record.js';
 import { snapshotManifestSchema } from '../snapshot/manifest.js';
@@ -27,6 +28,10 @@ export function publishedSchemas(): Record<string, unknown> {
     'annexa.snapshot.v1.schema.json': {
       schema: snapshotManifestSchema,
       title: 'Annexa snapshot manifest (annexa.snapshot/v1)',
+    },
+    'annexa.alert.v1.schema.json': {
+      schema: alertBatchSchema,
+      title: 'Annexa alert batch, as webhook and file sinks deliver it (annexa.alert/v1)',
     },
   };
   return Object.fromEntries(
