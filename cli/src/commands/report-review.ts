@@ -1,6 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { buildReview, InputError, loadSoa, reviewToHtml, reviewToMarkdown } from '@annexa/core';
+import {
+  buildReview,
+  FsStateStore,
+  InputError,
+  loadSoa,
+  reviewToHtml,
+  reviewToMarkdown,
+  snapshotsTaken,
+} from '@annexa/core';
 import { type CliContext, writeLine } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { loadProjectConfig, openLocker } from '../load.js';
@@ -42,7 +50,10 @@ export async function reportReviewCommand(
     actions: register.actions,
     trend,
     coverage: await loadCoverage(context, to),
-    audits: [],
+    audits: (await snapshotsTaken(new FsStateStore(config.locker), from, to)).map((snapshot) => ({
+      name: `${snapshot.name} (period ${snapshot.from.slice(0, 10)} to ${snapshot.to.slice(0, 10)}, ${snapshot.files} files, Merkle root ${snapshot.merkleRoot.slice(0, 16)}…, ${snapshot.signedBy ? `signed by ${snapshot.signedBy}` : 'unsigned'})`,
+      at: snapshot.takenAt,
+    })),
   };
   const sections = buildReview(input);
   const dir = resolve(context.cwd, options.out ?? 'review');

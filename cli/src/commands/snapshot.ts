@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import {
   type ExtraFile,
+  FsStateStore,
   InputError,
   loadPrivateKey,
   lockerAsOf,
   planLedger,
+  recordSnapshot,
   renderReport,
   writeSnapshot,
 } from '@annexa/core';
@@ -94,6 +96,18 @@ export async function snapshotCommand(context: CliContext, options: SnapshotOpti
     ...(signer ? { signer } : {}),
   });
   const { manifest } = written;
+  // Remembered beside the locker so the management review of the period can list it (9.3.2 audit results).
+  await locker.withLock(() =>
+    recordSnapshot(new FsStateStore(config.locker), {
+      name: basename(out),
+      takenAt: new Date().toISOString(),
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      merkleRoot: manifest.files.merkleRoot,
+      files: manifest.files.count,
+      signedBy: manifest.signature?.keyFingerprint ?? null,
+    }),
+  );
   writeLine(
     context.stdout,
     `wrote ${basename(out)}: ${manifest.files.count} files (${(manifest.files.bytes / 1e6).toFixed(1)} MB), ` +

@@ -7,6 +7,7 @@ export * from './manifest.js';
 export * from './merkle.js';
 export * from './report/render-report.js';
 export * from './signing.js';
+export * from './snapshot-log.js';
 export * from './tar-reader.js';
 export * from './tar-writer.js';
 export * from './verify-snapshot.js';

@@ -107,6 +107,20 @@ describe('annexa snapshot and verify', () => {
     expect(missing.stderr).toMatch(/nope\.tar\.gz: cannot be read/);
   });
 
+  test('the management review of the period lists the snapshot taken (9.3.2 audit results)', async () => {
+    const review = await annexa(['report', 'review', '--from', day(-1), '--to', day(1), '--out', 'review'], {
+      cwd: dir,
+      env: { GITHUB_TOKEN: OWNER_TOKEN },
+    });
+    expect(review.code).toBe(0);
+    const markdown = await readFile(
+      join(dir, 'review', `management-review-${day(-1)}-to-${day(1)}.md`),
+      'utf8',
+    );
+    expect(markdown).toMatch(/Snapshot audit\.tar\.gz \(period .* signed by sha256:[0-9a-f]+\) taken /);
+    expect(markdown).not.toContain('No audit is recorded in the locker');
+  });
+
   test('--locker keeps verifying the locker', async () => {
     const locker = await annexa(['verify', '--locker', 'evidence'], { cwd: dir });
     expect(locker.code).toBe(0);
