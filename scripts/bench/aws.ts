@@ -84,7 +84,7 @@ export async function benchAws(): Promise<string> {
       (ms / requests.length).toFixed(2),
     ]);
   }
-  return `${table(rows)}\n\nminimum: api-notes §5 for what the collectors read: per account 2 + polls (credential report) + 1 + 1 + p(N,1000) (IAM),\n1 + T (CloudTrail), 1 (S3 account block) + 1 + 3B (buckets: encryption, block, policy status), Rg (Config),\nRg + detectors (GuardDuty), Rg (EBS), 1 DescribeRegions; plus account discovery (1 GetCallerIdentity, or\np(A,20) ListAccounts + 1 AssumeRole per account). No faults injected: every request is a logical one.`;
+  return `${table(rows)}\n\nminimum: api-notes §5 for what the collectors read: per account 2 + polls (credential report) + 1 + 1 + p(N,1000) (IAM),\n1 + 2T (CloudTrail: DescribeTrails, then GetTrailStatus and GetEventSelectors per trail), 1 (S3 account block),\n1 + 3B (buckets: encryption, block, policy status), Rg (Config), Rg + detectors (GuardDuty), Rg (EBS),\n1 DescribeRegions; plus account discovery (1 GetCallerIdentity, or\np(A,20) ListAccounts + 1 AssumeRole per account). No faults injected: every request is a logical one.`;
 }
 
 async function measure(entry: Case): Promise<{ ms: number; requests: ProvenanceRequest[] }> {
@@ -137,7 +137,7 @@ function minimum(world: AwsWorld, organization: boolean): { total: number; iam: 
     total +=
       1 +
       accountIam +
-      (1 + trails) +
+      (1 + 2 * trails) +
       1 +
       (1 + 3 * account.buckets.length) +
       regions +

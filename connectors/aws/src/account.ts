@@ -3,6 +3,8 @@ import { ConnectorError } from '@annexa/core';
 import {
   CloudTrailClient,
   DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  type GetEventSelectorsCommandOutput,
   GetTrailStatusCommand,
   type GetTrailStatusCommandOutput,
   type Trail,
@@ -226,6 +228,13 @@ export class AwsAccount {
   async getTrailStatus(region: string, trailArn: string): Promise<GetTrailStatusCommandOutput> {
     return this.#call('cloudtrail', region, 'GetTrailStatus', () =>
       this.#cloudtrail(region).send(new GetTrailStatusCommand({ Name: trailArn })),
+    );
+  }
+
+  /** The trail's classic EventSelectors or its AdvancedEventSelectors (a trail has one kind or the other). */
+  async getEventSelectors(region: string, trailArn: string): Promise<GetEventSelectorsCommandOutput> {
+    return this.#call('cloudtrail', region, 'GetEventSelectors', () =>
+      this.#cloudtrail(region).send(new GetEventSelectorsCommand({ TrailName: trailArn })),
     );
   }
 

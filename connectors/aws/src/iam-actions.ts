@@ -39,6 +39,7 @@ export const READ_ACTIONS = [
   'iam:GetAccountAuthorizationDetails',
   'cloudtrail:DescribeTrails',
   'cloudtrail:GetTrailStatus',
+  'cloudtrail:GetEventSelectors',
   's3:GetAccountPublicAccessBlock',
   's3:ListAllMyBuckets',
   's3:GetEncryptionConfiguration',

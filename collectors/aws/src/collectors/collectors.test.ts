@@ -97,7 +97,7 @@ describe('against the compliant account', () => {
     }
   });
 
-  test('the minimum calls: IAM in 2 + 1 + 1 + p(N, 1000) requests, CloudTrail in 1 + T', async () => {
+  test('the minimum calls: IAM in 2 + 1 + 1 + p(N, 1000) requests, CloudTrail in 1 + 2T', async () => {
     const target = instance(compliant);
     await target.client.accounts();
     const report = await run(iamCredentialReport, target);

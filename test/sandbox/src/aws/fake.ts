@@ -469,7 +469,7 @@ export class AwsFake {
           IncludeGlobalServiceEvents: trail.multiRegion,
           LogFileValidationEnabled: trail.logFileValidation,
           IsOrganizationTrail: false,
-          HasCustomEventSelectors: false,
+          HasCustomEventSelectors: Boolean(trail.eventSelectors ?? trail.advancedEventSelectors),
           HasInsightSelectors: false,
           ...(trail.kmsKeyId ? { KmsKeyId: trail.kmsKeyId } : {}),
         }));
@@ -491,6 +491,29 @@ export class AwsFake {
         IsLogging: trail.logging,
         LatestDeliveryTime: Math.floor(Date.now() / 1000) - 300,
         ...(trail.logging ? {} : { StopLoggingTime: Math.floor(Date.now() / 1000) - 40 * 86400 }),
+      });
+    }
+    if (call.operation === 'GetEventSelectors') {
+      const name = String((JSON.parse(request.body || '{}') as { TrailName?: unknown }).TrailName ?? '');
+      const trail = account.trails.find(
+        (entry) => entry.name === name || arn(entry.name, entry.homeRegion) === name,
+      );
+      if (!trail)
+        return errorFor(
+          call,
+          400,
+          'TrailNotFoundException',
+          `Unknown trail: ${name} for the user: ${account.id}`,
+        );
+      const TrailARN = arn(trail.name, trail.homeRegion);
+      if (trail.advancedEventSelectors)
+        return json(200, { TrailARN, AdvancedEventSelectors: trail.advancedEventSelectors });
+      const selectors = trail.eventSelectors ?? [
+        { ReadWriteType: 'All', IncludeManagementEvents: true, ExcludeManagementEventSources: [] },
+      ];
+      return json(200, {
+        TrailARN,
+        EventSelectors: selectors.map((selector) => ({ ...selector, DataResources: [] })),
       });
     }
     return unsupported(call);

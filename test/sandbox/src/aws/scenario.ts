@@ -65,6 +65,30 @@ const principalSchema = z
   })
   .strict();
 
+const eventSelectorSchema = z
+  .object({
+    ReadWriteType: z.enum(['ReadOnly', 'WriteOnly', 'All']).default('All'),
+    IncludeManagementEvents: z.boolean().default(true),
+    ExcludeManagementEventSources: z.array(z.string()).default([]),
+  })
+  .strict();
+
+const fieldSelectorSchema = z
+  .object({
+    Field: z.string(),
+    Equals: z.array(z.string()).optional(),
+    StartsWith: z.array(z.string()).optional(),
+    EndsWith: z.array(z.string()).optional(),
+    NotEquals: z.array(z.string()).optional(),
+    NotStartsWith: z.array(z.string()).optional(),
+    NotEndsWith: z.array(z.string()).optional(),
+  })
+  .strict();
+
+const advancedEventSelectorSchema = z
+  .object({ Name: z.string().optional(), FieldSelectors: z.array(fieldSelectorSchema).min(1) })
+  .strict();
+
 const trailSchema = z
   .object({
     name: z.string(),
@@ -74,8 +98,15 @@ const trailSchema = z
     logFileValidation: z.boolean().default(true),
     kmsKeyId: z.string().nullable().default(null),
     s3BucketName: z.string().default('cloudtrail-logs'),
+    /** GetEventSelectors' classic selectors; neither these nor advanced ones: management events, read and write. */
+    eventSelectors: z.array(eventSelectorSchema).optional(),
+    /** GetEventSelectors' advanced selectors (a trail has one kind or the other). */
+    advancedEventSelectors: z.array(advancedEventSelectorSchema).optional(),
   })
-  .strict();
+  .strict()
+  .refine((trail) => !(trail.eventSelectors && trail.advancedEventSelectors), {
+    message: 'a trail has eventSelectors or advancedEventSelectors, not both',
+  });
 
 const publicAccessBlock = z
   .object({
