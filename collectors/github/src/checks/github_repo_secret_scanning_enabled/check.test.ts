@@ -1,39 +1,12 @@
-import { expect, test } from 'vitest';
-import { repositories } from '../../collectors/repositories.js';
-import { evaluateWithEvidence, evidenceFixture } from '../../testing/evidence-fixture.js';
+import { describeRepositoryFeatureCheck } from '../__fixtures__/repository-feature-check-spec.js';
 import { githubRepoSecretScanningEnabled } from './check.js';
 import fail from './fail.json' with { type: 'json' };
 import pass from './pass.json' with { type: 'json' };
 
-function evaluate(data: unknown) {
-  return evaluateWithEvidence(githubRepoSecretScanningEnabled, {
-    repositories: evidenceFixture(repositories, data),
-  });
-}
-
-test('pass: every in-scope repository passes; the out-of-scope one gives no result', () => {
-  expect(evaluate(pass).map((r) => [r.resource, r.status])).toEqual([
-    ['github.com/acme/api', 'pass'],
-    ['github.com/acme/web', 'pass'],
-  ]);
-});
-
-test('fail: names the repository and the fix; out of scope never fails', () => {
-  const results = evaluate(fail);
-  expect(results.map((r) => [r.resource, r.status])).toEqual([['github.com/acme/api', 'fail']]);
-  expect(results[0]?.message).toContain('secret scanning is disabled');
-  expect(results[0]?.message).toContain('Fix:');
-});
-
-test('not-assessable when the token cannot see the setting, never a pass', () => {
-  const hidden = structuredClone(fail);
-  const facts = hidden.repositories[0]?.facts as Record<string, unknown> | undefined;
-  if (!facts) throw new Error('fixture has no api facts');
-  facts.secretScanning = null;
-  expect(evaluate(hidden)[0]?.status).toBe('not-assessable');
-});
-
-test('mapped to 8.12, 5.17', () => {
-  expect(githubRepoSecretScanningEnabled.controls.map((c) => c.id)).toEqual(['8.12', '5.17']);
-  expect(githubRepoSecretScanningEnabled.permissions.length).toBeGreaterThan(0);
+describeRepositoryFeatureCheck(githubRepoSecretScanningEnabled, {
+  pass,
+  fail,
+  failMessage: 'secret scanning is disabled',
+  controls: ['8.12', '5.17'],
+  hiddenFact: 'secretScanning',
 });
