@@ -65,6 +65,12 @@ export async function makeWorkspace(
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** Adds connector instances (annexa.yaml lines under `connectors:`) to a workspace's annexa.yaml. */
+export async function addConnectors(dir: string, lines: readonly string[]): Promise<void> {
+  const config = join(dir, 'annexa.yaml');
+  await writeFile(config, `${await readFile(config, 'utf8')}${[...lines, ''].join('\n')}`);
+}
+
 export async function readJson<T>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, 'utf8')) as T;
 }

@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DriftReport, driftReportSchema } from '@annexa/core';
 import { type Sandbox, scenarioPath, startSandbox } from '@annexa/sandbox';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { annexa, makeWorkspace, readJson } from './cli-harness.js';
+import { addConnectors, annexa, makeWorkspace, readJson } from './cli-harness.js';
 
 const GITHUB_TOKEN = 'ghp_sandboxOwnerToken0000000000000000001';
 const GOOGLE_ACCESS_TOKEN = 'ya29.sandbox-admin-token-0001';
@@ -18,25 +18,25 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
+/** A Workspace connector instance on a sandbox, as annexa.yaml lines. */
+function workspaceInstance(rootUrl: string, people: string, extra: string[] = []): string[] {
+  return [
+    '  - name: acme-workspace',
+    '    type: google-workspace',
+    ...extra,
+    '    domain: acme.example',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: annexa.yaml's own ${VAR} syntax, not a JS template
+    '    accessToken: ${GOOGLE_ACCESS_TOKEN}',
+    `    rootUrl: ${rootUrl}/`,
+    `    people: ${people}`,
+  ];
+}
+
 /** The demo workspace with a Workspace instance beside the GitHub one, and a people.yaml linking GitHub logins. */
 async function workspace(): Promise<string> {
   const { dir, cleanup } = await makeWorkspace(sandbox.githubBaseUrl, 'acme');
   cleanups.push(cleanup);
-  const config = join(dir, 'annexa.yaml');
-  await writeFile(
-    config,
-    `${await readFile(config, 'utf8')}${[
-      '  - name: acme-workspace',
-      '    type: google-workspace',
-      '    customer: my_customer',
-      '    domain: acme.example',
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: annexa.yaml's own ${VAR} syntax, not a JS template
-      '    accessToken: ${GOOGLE_ACCESS_TOKEN}',
-      `    rootUrl: ${sandbox.url}/`,
-      '    people: ./people.yaml',
-      '',
-    ].join('\n')}`,
-  );
+  await addConnectors(dir, workspaceInstance(sandbox.url, './people.yaml', ['    customer: my_customer']));
   await writeFile(
     join(dir, 'people.yaml'),
     [
@@ -111,20 +111,8 @@ test('the demo pair (github/no-2fa + google/demo, demo-people.yaml) shows bob as
   try {
     const { dir, cleanup } = await makeWorkspace(github.githubBaseUrl, 'acme');
     cleanups.push(cleanup);
-    const config = join(dir, 'annexa.yaml');
-    await writeFile(
-      config,
-      `${await readFile(config, 'utf8')}${[
-        '  - name: acme-workspace',
-        '    type: google-workspace',
-        '    domain: acme.example',
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: annexa.yaml's own ${VAR} syntax, not a JS template
-        '    accessToken: ${GOOGLE_ACCESS_TOKEN}',
-        `    rootUrl: ${google.url}/`,
-        `    people: ${scenarioPath('google/demo-people.yaml')}`,
-        '',
-      ].join('\n')}`,
-    );
+    await addConnectors(dir, workspaceInstance(google.url, scenarioPath('google/demo-people.yaml')));
+
     await annexa(['collect'], { cwd: dir, env });
     const drift = await annexa(['drift'], { cwd: dir, env });
     expect(drift.stdout).toMatch(/5\.18/);
@@ -139,24 +127,14 @@ test('the demo scenario: bob left, yet holds a GitHub membership and an AWS IAM 
   try {
     const { dir, cleanup } = await makeWorkspace(demo.githubBaseUrl, 'acme');
     cleanups.push(cleanup);
-    const config = join(dir, 'annexa.yaml');
-    await writeFile(
-      config,
-      `${await readFile(config, 'utf8')}${[
-        '  - name: acme-aws',
-        '    type: aws',
-        '    region: eu-west-1',
-        `    endpoint: ${demo.aws?.url ?? ''}`,
-        '  - name: acme-workspace',
-        '    type: google-workspace',
-        '    domain: acme.example',
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: annexa.yaml's own ${VAR} syntax, not a JS template
-        '    accessToken: ${GOOGLE_ACCESS_TOKEN}',
-        `    rootUrl: ${demo.url}/`,
-        `    people: ${scenarioPath('google/demo-people.yaml')}`,
-        '',
-      ].join('\n')}`,
-    );
+    await addConnectors(dir, [
+      '  - name: acme-aws',
+      '    type: aws',
+      '    region: eu-west-1',
+      `    endpoint: ${demo.aws?.url ?? ''}`,
+      ...workspaceInstance(demo.url, scenarioPath('google/demo-people.yaml')),
+    ]);
+
     const awsEnv = {
       AWS_ACCESS_KEY_ID: 'AKIASANDBOX000000001',
       AWS_SECRET_ACCESS_KEY: 'sandboxSecretNotARealOne0000000000000001',
