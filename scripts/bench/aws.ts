@@ -6,7 +6,7 @@
  */
 import { awsCollectors } from '@annexa/collectors-aws';
 import { awsConnector, createAwsClient } from '@annexa/connector-aws';
-import { type Logger, type ProvenanceRequest, withProvenance } from '@annexa/core';
+import { type ProvenanceRequest, withProvenance } from '@annexa/core';
 import {
   ALL_REGIONS,
   type AwsWorld,
@@ -15,20 +15,10 @@ import {
   scenarioPath,
   startSandbox,
 } from '@annexa/sandbox';
+import { silentLogger } from './silent-logger.js';
 
 const REPETITIONS = 3;
-/** A silent logger: the bench prints its table, nothing else. */
-const noop = () => {};
-const log = {
-  level: 'silent',
-  child: () => log,
-  trace: noop,
-  debug: noop,
-  info: noop,
-  warn: noop,
-  error: noop,
-  fatal: noop,
-} as unknown as Logger;
+const log = silentLogger;
 
 interface Case {
   name: string;

@@ -10,23 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { githubSystem } from '@annexa/collectors-github';
 import { githubConnector } from '@annexa/connector-github';
-import type { Logger } from '@annexa/core';
 import { loadScenario, scenarioPath } from '@annexa/sandbox';
+import { silentLogger } from './silent-logger.js';
 
 const LATENCY_MS = 50;
 const OWNER = 'ghp_sandboxOwnerToken0000000000000000001';
-/** A silent logger: the bench prints its table, nothing else. */
-const noop = () => {};
-const log = {
-  level: 'silent',
-  child: () => log,
-  trace: noop,
-  debug: noop,
-  info: noop,
-  warn: noop,
-  error: noop,
-  fatal: noop,
-} as unknown as Logger;
+const log = silentLogger;
 const p = (count: number) => Math.max(1, Math.ceil(count / 100));
 
 const SCENARIOS = [

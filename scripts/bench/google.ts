@@ -15,21 +15,11 @@ import {
   workspaceUsers,
 } from '@annexa/collectors-google-workspace';
 import { type GoogleWorkspaceConfig, googleWorkspaceConnector } from '@annexa/connector-google-workspace';
-import { type AnyCollector, type Logger, withProvenanceSettled } from '@annexa/core';
+import { type AnyCollector, withProvenanceSettled } from '@annexa/core';
 import { type Sandbox, type SandboxScenario, startSandbox } from '@annexa/sandbox';
+import { silentLogger } from './silent-logger.js';
 
-/** A silent logger: the bench prints its table, nothing else. */
-const noop = () => {};
-const log: Logger = {
-  level: 'silent',
-  child: () => log,
-  trace: noop,
-  debug: noop,
-  info: noop,
-  warn: noop,
-  error: noop,
-  fatal: noop,
-} as unknown as Logger;
+const log = silentLogger;
 const USERS = 50_000;
 
 // Live heap, not garbage: collect before each sample. --expose-gc cannot be passed through `pnpm bench`, so it is
