@@ -29,6 +29,13 @@ export const identityInputs = {
 };
 export type IdentityInputs = CrossSystemInputs<typeof identityInputs>;
 
+/** What those inputs need, in each provider's words: the permissions every identity check declares. */
+export const IDENTITY_PERMISSIONS = [
+  'Google Workspace: admin.directory.user.readonly',
+  'GitHub: read:org (organization members)',
+  'AWS: iam:GetCredentialReport, iam:GetAccountAuthorizationDetails (IAM users and their tags)',
+] as const;
+
 /** Every account of every connected system (except the identity provider itself). */
 function accountsOf(inputs: IdentityInputs): Account[] {
   return [

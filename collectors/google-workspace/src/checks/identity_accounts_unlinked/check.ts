@@ -1,5 +1,5 @@
 import { defineCrossSystemCheck, unknownAccounts } from '@annexa/core';
-import { identityInputs, reconcile } from '../../identity/reconcile.js';
+import { IDENTITY_PERMISSIONS, identityInputs, reconcile } from '../../identity/reconcile.js';
 
 export const identityAccountsUnlinked = defineCrossSystemCheck({
   id: 'identity_accounts_unlinked',
@@ -12,11 +12,7 @@ export const identityAccountsUnlinked = defineCrossSystemCheck({
       rationale: 'Identity management: every identity with access maps to a person or a declared purpose.',
     },
   ],
-  permissions: [
-    'Google Workspace: admin.directory.user.readonly',
-    'GitHub: read:org (organization members)',
-    'AWS: iam:GetCredentialReport, iam:GetAccountAuthorizationDetails (IAM users and their tags)',
-  ],
+  permissions: IDENTITY_PERMISSIONS,
   inputs: identityInputs,
   evaluate(inputs) {
     const reconciled = reconcile(inputs);

@@ -1,5 +1,5 @@
 import { defineCrossSystemCheck, duplicateAccounts } from '@annexa/core';
-import { identityInputs, reconcile } from '../../identity/reconcile.js';
+import { IDENTITY_PERMISSIONS, identityInputs, reconcile } from '../../identity/reconcile.js';
 
 export const identityPeopleDuplicateAccounts = defineCrossSystemCheck({
   id: 'identity_people_duplicate_accounts',
@@ -12,11 +12,7 @@ export const identityPeopleDuplicateAccounts = defineCrossSystemCheck({
       rationale: 'One identity per person per system keeps access reviews and removal complete.',
     },
   ],
-  permissions: [
-    'Google Workspace: admin.directory.user.readonly',
-    'GitHub: read:org (organization members)',
-    'AWS: iam:GetCredentialReport, iam:GetAccountAuthorizationDetails (IAM users and their tags)',
-  ],
+  permissions: IDENTITY_PERMISSIONS,
   inputs: identityInputs,
   evaluate(inputs) {
     const reconciled = reconcile(inputs);

@@ -1,5 +1,5 @@
 import { defineCrossSystemCheck, isLinked, leaversWithAccess } from '@annexa/core';
-import { identityInputs, reconcile } from '../../identity/reconcile.js';
+import { IDENTITY_PERMISSIONS, identityInputs, reconcile } from '../../identity/reconcile.js';
 
 export const identityPeopleLeaversWithAccess = defineCrossSystemCheck({
   id: 'identity_people_leavers_with_access',
@@ -22,12 +22,7 @@ export const identityPeopleLeaversWithAccess = defineCrossSystemCheck({
       rationale: 'Return of assets: accounts are company assets a leaver must give back.',
     },
   ],
-  permissions: [
-    'Google Workspace: admin.directory.user.readonly',
-    'GitHub: read:org (organization members)',
-    'AWS: iam:GetCredentialReport, iam:GetAccountAuthorizationDetails (IAM users and their tags)',
-    'people.yaml for accounts no email links',
-  ],
+  permissions: [...IDENTITY_PERMISSIONS, 'people.yaml for accounts no email links'],
   inputs: identityInputs,
   evaluate(inputs) {
     const reconciled = reconcile(inputs);
